@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PoliceEventsConfig(AppConfig):
+    name = "samverkan.police_events"
+    label = "police_events"

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from samverkan.common import views as common_views
+
+urlpatterns = [
+    path("", common_views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="accounts-login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="accounts-logout"),
+    path("agreements/", include("samverkan.agreements.urls")),
+    path("situation/", include("samverkan.situations.urls")),
+    path("admin/", admin.site.urls),
+]
