@@ -50,11 +50,19 @@ class Agreement(TimestampedModel):
     title = models.CharField(_("title"), max_length=300)
     level = models.CharField(_("level"), max_length=10, choices=AgreementLevel)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="local_agreements",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="local_agreements",
         verbose_name=_("frame agreement"),
     )
     supersedes = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
         verbose_name=_("supersedes"),
     )
     version = models.PositiveSmallIntegerField(_("version"), default=1)
@@ -68,7 +76,9 @@ class Agreement(TimestampedModel):
     summary = models.TextField(_("summary"), blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     parties = models.ManyToManyField(
-        Organisation, through="AgreementParty", related_name="agreements",
+        Organisation,
+        through="AgreementParty",
+        related_name="agreements",
         verbose_name=_("parties"),
     )
     districts = models.ManyToManyField(
@@ -113,11 +123,15 @@ class AgreementParty(models.Model):
     """An organisation is party to an agreement in a role (municipal, police, other)."""
 
     agreement = models.ForeignKey(
-        Agreement, on_delete=models.CASCADE, related_name="party_links",
+        Agreement,
+        on_delete=models.CASCADE,
+        related_name="party_links",
         verbose_name=_("agreement"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="agreement_links",
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="agreement_links",
         verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=20, choices=PartyRole)
@@ -137,7 +151,9 @@ class Signatory(models.Model):
     """A person who signed an agreement on behalf of a party (name and title only)."""
 
     agreement = models.ForeignKey(
-        Agreement, on_delete=models.CASCADE, related_name="signatories",
+        Agreement,
+        on_delete=models.CASCADE,
+        related_name="signatories",
         verbose_name=_("agreement"),
     )
     organisation = models.ForeignKey(
@@ -183,7 +199,9 @@ class PriorityArea(models.Model):
     """
 
     agreement = models.ForeignKey(
-        Agreement, on_delete=models.CASCADE, related_name="priority_areas",
+        Agreement,
+        on_delete=models.CASCADE,
+        related_name="priority_areas",
         verbose_name=_("agreement"),
     )
     code = models.SlugField(_("code"), max_length=80)
@@ -191,7 +209,10 @@ class PriorityArea(models.Model):
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     frame_areas = models.ManyToManyField(
-        "self", symmetrical=False, blank=True, related_name="local_areas",
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="local_areas",
         verbose_name=_("addresses city-wide areas"),
     )
 
@@ -211,11 +232,15 @@ class PriorityAreaMapping(models.Model):
     """An older agreement's area is carried on by a newer agreement's area, with a reason."""
 
     from_area = models.ForeignKey(
-        PriorityArea, on_delete=models.CASCADE, related_name="mapped_to",
+        PriorityArea,
+        on_delete=models.CASCADE,
+        related_name="mapped_to",
         verbose_name=_("from area"),
     )
     to_area = models.ForeignKey(
-        PriorityArea, on_delete=models.CASCADE, related_name="mapped_from",
+        PriorityArea,
+        on_delete=models.CASCADE,
+        related_name="mapped_from",
         verbose_name=_("to area"),
     )
     reason = models.TextField(_("reason"))

@@ -25,7 +25,9 @@ class ReportedCrime(models.Model):
     """Reported offences of one category in one municipality and year."""
 
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="reported_crime",
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="reported_crime",
         verbose_name=_("municipality"),
     )
     year = models.PositiveSmallIntegerField(_("year"))

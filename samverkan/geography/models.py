@@ -63,7 +63,9 @@ class District(Area):
     """A district (stadsdelsområde) of a municipality, e.g. Rinkeby-Kista (code "80125")."""
 
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="districts",
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="districts",
         verbose_name=_("municipality"),
     )
     code = models.CharField(_("code"), max_length=12, unique=True)
@@ -79,7 +81,9 @@ class Neighbourhood(Area):
     """A neighbourhood (stadsdel) inside a district, e.g. Rinkeby in Rinkeby-Kista."""
 
     district = models.ForeignKey(
-        District, on_delete=models.PROTECT, related_name="neighbourhoods",
+        District,
+        on_delete=models.PROTECT,
+        related_name="neighbourhoods",
         verbose_name=_("district"),
     )
     code = models.CharField(_("code"), max_length=60, unique=True)

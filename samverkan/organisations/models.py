@@ -39,7 +39,10 @@ class Tenant(TimestampedModel):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=200)
     municipalities = models.ManyToManyField(
-        Municipality, blank=True, related_name="tenants", verbose_name=_("municipalities"),
+        Municipality,
+        blank=True,
+        related_name="tenants",
+        verbose_name=_("municipalities"),
         help_text=_("Municipalities whose public statistics this tenant follows."),
     )
     options = models.JSONField(_("options"), default=dict, blank=True)
@@ -92,11 +95,19 @@ class Organisation(ValidityPeriodModel, TimestampedModel):
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind)
     code = models.CharField(_("code"), max_length=20, blank=True)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("part of"),
     )
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("municipality"),
     )
 
@@ -130,7 +141,9 @@ class AdministrativeCoverage(ValidityPeriodModel):
     """
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="coverages",
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="coverages",
         verbose_name=_("organisation"),
     )
     district = models.ForeignKey(
@@ -193,11 +206,15 @@ class Membership(ValidityPeriodModel, TimestampedModel):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         verbose_name=_("user"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships",
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         verbose_name=_("organisation"),
     )
     role = models.ForeignKey(

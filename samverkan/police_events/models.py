@@ -34,7 +34,11 @@ class PoliceEvent(models.Model):
     gps = models.CharField(_("gps"), max_length=60, blank=True)
     county_level = models.BooleanField(_("location is a county"), default=False)
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="police_events",
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="police_events",
         verbose_name=_("municipality"),
     )
     page_text = models.TextField(_("event page text"), blank=True)
@@ -42,12 +46,20 @@ class PoliceEvent(models.Model):
     version_count = models.PositiveIntegerField(_("versions"), default=1)
     # Placement from text (district and neighbourhood); empty when it could not be placed.
     district = models.ForeignKey(
-        District, on_delete=models.SET_NULL, null=True, blank=True, related_name="police_events",
+        District,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="police_events",
         verbose_name=_("district"),
     )
     neighbourhood = models.ForeignKey(
-        Neighbourhood, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="police_events", verbose_name=_("neighbourhood"),
+        Neighbourhood,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="police_events",
+        verbose_name=_("neighbourhood"),
     )
     placement_method = models.CharField(_("placement method"), max_length=120, blank=True)
     placement_confidence = models.FloatField(_("placement confidence"), null=True, blank=True)

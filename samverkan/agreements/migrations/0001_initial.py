@@ -5,148 +5,352 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('geography', '0001_initial'),
-        ('organisations', '0001_initial'),
+        ("geography", "0001_initial"),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('level', models.CharField(choices=[('city', 'city-wide'), ('local', 'local')], max_length=10, verbose_name='level')),
-                ('version', models.PositiveSmallIntegerField(default=1, verbose_name='version')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('on_referral', 'on referral'), ('decided', 'decided'), ('signed', 'signed'), ('expired', 'expired')], default='draft', max_length=20, verbose_name='status')),
-                ('case_number', models.CharField(blank=True, max_length=40, verbose_name='case number')),
-                ('valid_from', models.DateField(verbose_name='valid from')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='valid to')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='decided on')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source')),
-                ('districts', models.ManyToManyField(blank=True, related_name='agreements', to='geography.district', verbose_name='districts covered')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='local_agreements', to='agreements.agreement', verbose_name='frame agreement')),
-                ('supersedes', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='superseded_by', to='agreements.agreement', verbose_name='supersedes')),
-                ('tenant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agreements', to='organisations.tenant', verbose_name='tenant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("city", "city-wide"), ("local", "local")],
+                        max_length=10,
+                        verbose_name="level",
+                    ),
+                ),
+                ("version", models.PositiveSmallIntegerField(default=1, verbose_name="version")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("on_referral", "on referral"),
+                            ("decided", "decided"),
+                            ("signed", "signed"),
+                            ("expired", "expired"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "case_number",
+                    models.CharField(blank=True, max_length=40, verbose_name="case number"),
+                ),
+                ("valid_from", models.DateField(verbose_name="valid from")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="valid to")),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="decided on")),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                ("source_url", models.URLField(blank=True, max_length=500, verbose_name="source")),
+                (
+                    "districts",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="agreements",
+                        to="geography.district",
+                        verbose_name="districts covered",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="local_agreements",
+                        to="agreements.agreement",
+                        verbose_name="frame agreement",
+                    ),
+                ),
+                (
+                    "supersedes",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="superseded_by",
+                        to="agreements.agreement",
+                        verbose_name="supersedes",
+                    ),
+                ),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreements",
+                        to="organisations.tenant",
+                        verbose_name="tenant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agreement',
-                'verbose_name_plural': 'agreements',
-                'ordering': ['level', '-valid_from', 'title'],
+                "verbose_name": "agreement",
+                "verbose_name_plural": "agreements",
+                "ordering": ["level", "-valid_from", "title"],
             },
         ),
         migrations.CreateModel(
-            name='AgreementParty',
+            name="AgreementParty",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('municipal', 'municipal party'), ('police', 'police party'), ('other', 'other party')], max_length=20, verbose_name='role')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='party_links', to='agreements.agreement', verbose_name='agreement')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agreement_links', to='organisations.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("municipal", "municipal party"),
+                            ("police", "police party"),
+                            ("other", "other party"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="party_links",
+                        to="agreements.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreement_links",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agreement party',
-                'verbose_name_plural': 'agreement parties',
+                "verbose_name": "agreement party",
+                "verbose_name_plural": "agreement parties",
             },
         ),
         migrations.AddField(
-            model_name='agreement',
-            name='parties',
-            field=models.ManyToManyField(related_name='agreements', through='agreements.AgreementParty', to='organisations.organisation', verbose_name='parties'),
+            model_name="agreement",
+            name="parties",
+            field=models.ManyToManyField(
+                related_name="agreements",
+                through="agreements.AgreementParty",
+                to="organisations.organisation",
+                verbose_name="parties",
+            ),
         ),
         migrations.CreateModel(
-            name='Annex',
+            name="Annex",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('kind', models.CharField(blank=True, max_length=60, verbose_name='kind')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='link')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='valid from')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='valid to')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='annexes', to='agreements.agreement', verbose_name='agreement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("kind", models.CharField(blank=True, max_length=60, verbose_name="kind")),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="link")),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="valid from")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="valid to")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="annexes",
+                        to="agreements.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'annex',
-                'verbose_name_plural': 'annexes',
+                "verbose_name": "annex",
+                "verbose_name_plural": "annexes",
             },
         ),
         migrations.CreateModel(
-            name='PriorityArea',
+            name="PriorityArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=80, verbose_name='code')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='priority_areas', to='agreements.agreement', verbose_name='agreement')),
-                ('frame_areas', models.ManyToManyField(blank=True, related_name='local_areas', to='agreements.priorityarea', verbose_name='addresses city-wide areas')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=80, verbose_name="code")),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="priority_areas",
+                        to="agreements.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "frame_areas",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="local_areas",
+                        to="agreements.priorityarea",
+                        verbose_name="addresses city-wide areas",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'priority area',
-                'verbose_name_plural': 'priority areas',
-                'ordering': ['agreement', 'order', 'name'],
+                "verbose_name": "priority area",
+                "verbose_name_plural": "priority areas",
+                "ordering": ["agreement", "order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='PriorityAreaMapping',
+            name="PriorityAreaMapping",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
-                ('from_area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mapped_to', to='agreements.priorityarea', verbose_name='from area')),
-                ('to_area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mapped_from', to='agreements.priorityarea', verbose_name='to area')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="reason")),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="source")),
+                (
+                    "from_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mapped_to",
+                        to="agreements.priorityarea",
+                        verbose_name="from area",
+                    ),
+                ),
+                (
+                    "to_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mapped_from",
+                        to="agreements.priorityarea",
+                        verbose_name="to area",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'priority area mapping',
-                'verbose_name_plural': 'priority area mappings',
+                "verbose_name": "priority area mapping",
+                "verbose_name_plural": "priority area mappings",
             },
         ),
         migrations.CreateModel(
-            name='Signatory',
+            name="Signatory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(blank=True, max_length=200, verbose_name='name')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='signed on')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signatories', to='agreements.agreement', verbose_name='agreement')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=200, verbose_name="name")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("signed_on", models.DateField(blank=True, null=True, verbose_name="signed on")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signatories",
+                        to="agreements.agreement",
+                        verbose_name="agreement",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signatory',
-                'verbose_name_plural': 'signatories',
+                "verbose_name": "signatory",
+                "verbose_name_plural": "signatories",
             },
         ),
         migrations.AddConstraint(
-            model_name='agreementparty',
-            constraint=models.UniqueConstraint(fields=('agreement', 'organisation'), name='party_unique'),
+            model_name="agreementparty",
+            constraint=models.UniqueConstraint(
+                fields=("agreement", "organisation"), name="party_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('level__in', ['city', 'local'])), name='agreement_level_valid'),
+            model_name="agreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("level__in", ["city", "local"])), name="agreement_level_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'on_referral', 'decided', 'signed', 'expired'])), name='agreement_status_valid'),
+            model_name="agreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["draft", "on_referral", "decided", "signed", "expired"])
+                ),
+                name="agreement_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='agreement_period_ordered'),
+            model_name="agreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_to__isnull", True),
+                    ("valid_to__gte", models.F("valid_from")),
+                    _connector="OR",
+                ),
+                name="agreement_period_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agreement',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('level', 'city'), ('parent__isnull', True)), ('level', 'local'), _connector='OR'), name='agreement_city_has_no_parent'),
+            model_name="agreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("level", "city"), ("parent__isnull", True)),
+                    ("level", "local"),
+                    _connector="OR",
+                ),
+                name="agreement_city_has_no_parent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='priorityarea',
-            constraint=models.UniqueConstraint(fields=('agreement', 'code'), name='priority_area_unique_code'),
+            model_name="priorityarea",
+            constraint=models.UniqueConstraint(
+                fields=("agreement", "code"), name="priority_area_unique_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='priorityareamapping',
-            constraint=models.UniqueConstraint(fields=('from_area', 'to_area'), name='mapping_unique'),
+            model_name="priorityareamapping",
+            constraint=models.UniqueConstraint(
+                fields=("from_area", "to_area"), name="mapping_unique"
+            ),
         ),
     ]

@@ -5,31 +5,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('geography', '0001_initial'),
+        ("geography", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportedCrime',
+            name="ReportedCrime",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('category', models.CharField(choices=[('total', 'All reported offences'), ('person', 'Offences against the person (Penal Code ch. 3–7)'), ('theft', 'Theft, robbery etc. (Penal Code ch. 8)'), ('burglary', 'Residential burglary'), ('vandalism', 'Criminal damage (Penal Code ch. 12)'), ('drugs_weapons', 'Narcotic drugs and weapons acts')], max_length=20, verbose_name='category')),
-                ('count', models.PositiveIntegerField(verbose_name='reported offences')),
-                ('per_100k', models.FloatField(verbose_name='per 100,000 inhabitants')),
-                ('preliminary', models.BooleanField(default=False, verbose_name='preliminary')),
-                ('source', models.CharField(max_length=300, verbose_name='source')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reported_crime', to='geography.municipality', verbose_name='municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("total", "All reported offences"),
+                            ("person", "Offences against the person (Penal Code ch. 3–7)"),
+                            ("theft", "Theft, robbery etc. (Penal Code ch. 8)"),
+                            ("burglary", "Residential burglary"),
+                            ("vandalism", "Criminal damage (Penal Code ch. 12)"),
+                            ("drugs_weapons", "Narcotic drugs and weapons acts"),
+                        ],
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                ("count", models.PositiveIntegerField(verbose_name="reported offences")),
+                ("per_100k", models.FloatField(verbose_name="per 100,000 inhabitants")),
+                ("preliminary", models.BooleanField(default=False, verbose_name="preliminary")),
+                ("source", models.CharField(max_length=300, verbose_name="source")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reported_crime",
+                        to="geography.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reported crime figure',
-                'verbose_name_plural': 'reported crime figures',
-                'ordering': ['municipality', 'year', 'category'],
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'year', 'category'), name='reported_crime_unique')],
+                "verbose_name": "reported crime figure",
+                "verbose_name_plural": "reported crime figures",
+                "ordering": ["municipality", "year", "category"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("municipality", "year", "category"), name="reported_crime_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -5,80 +5,175 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('boundary', models.JSONField(blank=True, null=True, verbose_name='boundary (GeoJSON, EPSG:4326)')),
-                ('boundary_source', models.CharField(blank=True, max_length=300, verbose_name='boundary source')),
-                ('population', models.PositiveIntegerField(blank=True, null=True, verbose_name='population')),
-                ('population_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='population year')),
-                ('population_source', models.CharField(blank=True, max_length=300, verbose_name='population source')),
-                ('code', models.CharField(max_length=4, unique=True, verbose_name='SCB code')),
-                ('county_code', models.CharField(max_length=2, verbose_name='county code')),
-                ('county_name', models.CharField(max_length=60, verbose_name='county')),
-                ('police_api_name', models.CharField(blank=True, max_length=120, verbose_name="name in Polisen's API")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "boundary",
+                    models.JSONField(
+                        blank=True, null=True, verbose_name="boundary (GeoJSON, EPSG:4326)"
+                    ),
+                ),
+                (
+                    "boundary_source",
+                    models.CharField(blank=True, max_length=300, verbose_name="boundary source"),
+                ),
+                (
+                    "population",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="population"),
+                ),
+                (
+                    "population_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="population year"
+                    ),
+                ),
+                (
+                    "population_source",
+                    models.CharField(blank=True, max_length=300, verbose_name="population source"),
+                ),
+                ("code", models.CharField(max_length=4, unique=True, verbose_name="SCB code")),
+                ("county_code", models.CharField(max_length=2, verbose_name="county code")),
+                ("county_name", models.CharField(max_length=60, verbose_name="county")),
+                (
+                    "police_api_name",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="name in Polisen's API"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('boundary', models.JSONField(blank=True, null=True, verbose_name='boundary (GeoJSON, EPSG:4326)')),
-                ('boundary_source', models.CharField(blank=True, max_length=300, verbose_name='boundary source')),
-                ('population', models.PositiveIntegerField(blank=True, null=True, verbose_name='population')),
-                ('population_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='population year')),
-                ('population_source', models.CharField(blank=True, max_length=300, verbose_name='population source')),
-                ('code', models.CharField(max_length=12, unique=True, verbose_name='code')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='districts', to='geography.municipality', verbose_name='municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "boundary",
+                    models.JSONField(
+                        blank=True, null=True, verbose_name="boundary (GeoJSON, EPSG:4326)"
+                    ),
+                ),
+                (
+                    "boundary_source",
+                    models.CharField(blank=True, max_length=300, verbose_name="boundary source"),
+                ),
+                (
+                    "population",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="population"),
+                ),
+                (
+                    "population_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="population year"
+                    ),
+                ),
+                (
+                    "population_source",
+                    models.CharField(blank=True, max_length=300, verbose_name="population source"),
+                ),
+                ("code", models.CharField(max_length=12, unique=True, verbose_name="code")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="districts",
+                        to="geography.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'district',
-                'verbose_name_plural': 'districts',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "district",
+                "verbose_name_plural": "districts",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Neighbourhood',
+            name="Neighbourhood",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('boundary', models.JSONField(blank=True, null=True, verbose_name='boundary (GeoJSON, EPSG:4326)')),
-                ('boundary_source', models.CharField(blank=True, max_length=300, verbose_name='boundary source')),
-                ('population', models.PositiveIntegerField(blank=True, null=True, verbose_name='population')),
-                ('population_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='population year')),
-                ('population_source', models.CharField(blank=True, max_length=300, verbose_name='population source')),
-                ('code', models.CharField(max_length=60, unique=True, verbose_name='code')),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='neighbourhoods', to='geography.district', verbose_name='district')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "boundary",
+                    models.JSONField(
+                        blank=True, null=True, verbose_name="boundary (GeoJSON, EPSG:4326)"
+                    ),
+                ),
+                (
+                    "boundary_source",
+                    models.CharField(blank=True, max_length=300, verbose_name="boundary source"),
+                ),
+                (
+                    "population",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="population"),
+                ),
+                (
+                    "population_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="population year"
+                    ),
+                ),
+                (
+                    "population_source",
+                    models.CharField(blank=True, max_length=300, verbose_name="population source"),
+                ),
+                ("code", models.CharField(max_length=60, unique=True, verbose_name="code")),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="neighbourhoods",
+                        to="geography.district",
+                        verbose_name="district",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'neighbourhood',
-                'verbose_name_plural': 'neighbourhoods',
-                'ordering': ['name'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('district', 'name'), name='neighbourhood_unique_name')],
+                "verbose_name": "neighbourhood",
+                "verbose_name_plural": "neighbourhoods",
+                "ordering": ["name"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("district", "name"), name="neighbourhood_unique_name"
+                    )
+                ],
             },
         ),
     ]

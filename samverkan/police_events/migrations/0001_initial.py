@@ -5,66 +5,139 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('geography', '0001_initial'),
+        ("geography", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PoliceEvent',
+            name="PoliceEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event_id', models.BigIntegerField(unique=True, verbose_name='Polisen id')),
-                ('published_at', models.DateTimeField(verbose_name='published at')),
-                ('occurred_on', models.DateField(db_index=True, verbose_name='incident date')),
-                ('occurred_at', models.DateTimeField(blank=True, null=True, verbose_name='incident time')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('summary', models.TextField(verbose_name='summary')),
-                ('url', models.CharField(max_length=400, verbose_name='url')),
-                ('type', models.CharField(db_index=True, max_length=120, verbose_name='type')),
-                ('location_name', models.CharField(max_length=120, verbose_name='location name')),
-                ('gps', models.CharField(blank=True, max_length=60, verbose_name='gps')),
-                ('county_level', models.BooleanField(default=False, verbose_name='location is a county')),
-                ('page_text', models.TextField(blank=True, verbose_name='event page text')),
-                ('content_hash', models.CharField(max_length=64, verbose_name='content hash')),
-                ('version_count', models.PositiveIntegerField(default=1, verbose_name='versions')),
-                ('placement_method', models.CharField(blank=True, max_length=120, verbose_name='placement method')),
-                ('placement_confidence', models.FloatField(blank=True, null=True, verbose_name='placement confidence')),
-                ('placement_phrase', models.CharField(blank=True, max_length=200, verbose_name='placement phrase')),
-                ('placement_reason', models.CharField(blank=True, max_length=300, verbose_name='why not placed')),
-                ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='imported at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='police_events', to='geography.district', verbose_name='district')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='police_events', to='geography.municipality', verbose_name='municipality')),
-                ('neighbourhood', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='police_events', to='geography.neighbourhood', verbose_name='neighbourhood')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("event_id", models.BigIntegerField(unique=True, verbose_name="Polisen id")),
+                ("published_at", models.DateTimeField(verbose_name="published at")),
+                ("occurred_on", models.DateField(db_index=True, verbose_name="incident date")),
+                (
+                    "occurred_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="incident time"),
+                ),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                ("summary", models.TextField(verbose_name="summary")),
+                ("url", models.CharField(max_length=400, verbose_name="url")),
+                ("type", models.CharField(db_index=True, max_length=120, verbose_name="type")),
+                ("location_name", models.CharField(max_length=120, verbose_name="location name")),
+                ("gps", models.CharField(blank=True, max_length=60, verbose_name="gps")),
+                (
+                    "county_level",
+                    models.BooleanField(default=False, verbose_name="location is a county"),
+                ),
+                ("page_text", models.TextField(blank=True, verbose_name="event page text")),
+                ("content_hash", models.CharField(max_length=64, verbose_name="content hash")),
+                ("version_count", models.PositiveIntegerField(default=1, verbose_name="versions")),
+                (
+                    "placement_method",
+                    models.CharField(blank=True, max_length=120, verbose_name="placement method"),
+                ),
+                (
+                    "placement_confidence",
+                    models.FloatField(blank=True, null=True, verbose_name="placement confidence"),
+                ),
+                (
+                    "placement_phrase",
+                    models.CharField(blank=True, max_length=200, verbose_name="placement phrase"),
+                ),
+                (
+                    "placement_reason",
+                    models.CharField(blank=True, max_length=300, verbose_name="why not placed"),
+                ),
+                (
+                    "imported_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="imported at"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="police_events",
+                        to="geography.district",
+                        verbose_name="district",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="police_events",
+                        to="geography.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "neighbourhood",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="police_events",
+                        to="geography.neighbourhood",
+                        verbose_name="neighbourhood",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'police event',
-                'verbose_name_plural': 'police events',
-                'ordering': ['-occurred_on', '-event_id'],
+                "verbose_name": "police event",
+                "verbose_name_plural": "police events",
+                "ordering": ["-occurred_on", "-event_id"],
             },
         ),
         migrations.CreateModel(
-            name='PoliceEventVersion',
+            name="PoliceEventVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('raw', models.JSONField(verbose_name='event as published')),
-                ('page_text', models.TextField(blank=True, verbose_name='event page text')),
-                ('content_hash', models.CharField(max_length=64, verbose_name='content hash')),
-                ('replaced_at', models.DateTimeField(auto_now_add=True, verbose_name='replaced at')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='police_events.policeevent', verbose_name='event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("raw", models.JSONField(verbose_name="event as published")),
+                ("page_text", models.TextField(blank=True, verbose_name="event page text")),
+                ("content_hash", models.CharField(max_length=64, verbose_name="content hash")),
+                (
+                    "replaced_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="replaced at"),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="police_events.policeevent",
+                        verbose_name="event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'earlier version of a police event',
-                'verbose_name_plural': 'earlier versions of police events',
-                'ordering': ['event', 'replaced_at', 'pk'],
+                "verbose_name": "earlier version of a police event",
+                "verbose_name_plural": "earlier versions of police events",
+                "ordering": ["event", "replaced_at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='policeevent',
-            index=models.Index(fields=['municipality', 'occurred_on'], name='police_even_municip_6105a4_idx'),
+            model_name="policeevent",
+            index=models.Index(
+                fields=["municipality", "occurred_on"], name="police_even_municip_6105a4_idx"
+            ),
         ),
     ]
