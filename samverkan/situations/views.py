@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samverkan.geography.models import AreaKind, District, Municipality, Neighbourhood
 from samverkan.organisations.models import Tenant
@@ -24,6 +25,14 @@ from .selectors import (
     municipality_of,
     situation_picture,
 )
+
+# Our own labels for the kinds of area, so the page speaks Swedish whatever the
+# geography app's catalogue holds.
+KIND_LABELS = {
+    AreaKind.MUNICIPALITY: gettext_lazy("Municipality"),
+    AreaKind.DISTRICT: gettext_lazy("District"),
+    AreaKind.NEIGHBOURHOOD: gettext_lazy("Neighbourhood"),
+}
 
 # The front end's script includes, with an empty fallback so the page still renders
 # (with tables only) on a checkout where the chart/map scripts are not there yet.
@@ -111,7 +120,7 @@ def figure_context(picture: dict) -> dict[str, Any]:
         "picture": picture,
         "events": events,
         "change": change,
-        "kind_label": AreaKind(picture["area"]["kind"]).label,
+        "kind_label": KIND_LABELS[picture["area"]["kind"]],
         "figure_sources": {
             "summary": [by_id[i] for i in ("police_events", "previous_period", "county_level")],
             "placement": [by_id["placement"]],
@@ -162,7 +171,7 @@ def area_detail(request: HttpRequest, kind: str, code: str) -> HttpResponse:
         "area": area,
         "municipality": municipality_of(area),
         "form": form,
-        "kind_label": AreaKind(area.kind).label,
+        "kind_label": KIND_LABELS[area.kind],
         "chart_scripts": CHART_SCRIPTS,
         "map_scripts": MAP_SCRIPTS,
     }

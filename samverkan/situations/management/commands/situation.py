@@ -19,7 +19,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from samverkan.geography.models import AreaKind
 from samverkan.situations.registry import collect_sections
 from samverkan.situations.selectors import (
     AREA_MODELS,
@@ -30,7 +29,7 @@ from samverkan.situations.selectors import (
     find_areas,
     situation_picture,
 )
-from samverkan.situations.views import figure_context, render_sections
+from samverkan.situations.views import KIND_LABELS, figure_context, render_sections
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -108,7 +107,7 @@ class Command(BaseCommand):
             context.update(
                 {
                     "language": get_language() or "sv",
-                    "kind_label": AreaKind(area.kind).label,
+                    "kind_label": KIND_LABELS[area.kind],
                     "sections": render_sections(None, sections, area, start, end),
                     "interactive": False,
                 }
