@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db.models import Count, F, FloatField, Max, Min, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.crime_statistics.models import CrimeCategory, ReportedCrime
@@ -63,12 +64,22 @@ def municipality_of(area: Area) -> Municipality:
     return area.district.municipality
 
 
+def twelve_full_months(latest: date) -> tuple[date, date]:
+    """The 12 full calendar months ending with the last month complete on ``latest``.
+
+    A month is full when its last day is on or before ``latest``: 2025-11-30 gives
+    (2024-12-01, 2025-11-30); 2025-11-15 gives (2024-11-01, 2025-10-31).
+    """
+    end = latest if (latest + timedelta(days=1)).day == 1 else latest.replace(day=1) - timedelta(1)
+    month_index = end.year * 12 + end.month - 1 - 11
+    return date(month_index // 12, month_index % 12 + 1, 1), end
+
+
 def default_period(area: Area | None = None) -> tuple[date, date]:
     """The last 12 full calendar months up to the latest incident date in the data.
 
     The latest incident date is taken from the area's municipality's events, else from
-    all events, else today. "Full" means a month whose last day is on or before that
-    date. Returns (start, end), both inclusive.
+    all events, else today (Europe/Stockholm). Returns (start, end), both inclusive.
     """
     events = PoliceEvent.objects.all()
     latest = None
@@ -78,14 +89,7 @@ def default_period(area: Area | None = None) -> tuple[date, date]:
         ]
     if latest is None:
         latest = events.aggregate(m=Max("occurred_on"))["m"]
-    if latest is None:
-        from django.utils import timezone
-
-        latest = timezone.localdate()
-    end = latest if (latest + timedelta(days=1)).day == 1 else latest.replace(day=1) - timedelta(1)
-    month_index = end.year * 12 + end.month - 1 - 11
-    start = date(month_index // 12, month_index % 12 + 1, 1)
-    return start, end
+    return twelve_full_months(latest or timezone.localdate())
 
 
 def previous_period(start: date, end: date) -> tuple[date, date]:

@@ -100,6 +100,17 @@ class AreaPageTests(SituationTestCase):
         self.assertContains(r, "Brå publishes no figures below municipality level")
         self.assertContains(r, 'href="/situation/municipality/0180/"')  # breadcrumb
 
+    def test_a_municipality_without_districts_shows_no_placement_row(self) -> None:
+        self.client.force_login(self.anna)
+        r = self.client.get(
+            f"/situation/municipality/0184/{self.period_query()}",
+            headers={"accept-language": "en"},
+        )
+        self.assertEqual(r.status_code, 200)
+        self.assertEqual(r.context["picture"]["police_events"]["total"], 1)
+        self.assertNotContains(r, "Not placed in any district")
+        self.assertContains(r, "No boundary is stored for this area")
+
     def test_the_neighbourhood_page_renders(self) -> None:
         self.client.force_login(self.sara)
         r = self.client.get(f"/situation/neighbourhood/SÖDERMALM/{self.period_query()}")
