@@ -292,8 +292,13 @@ def _reported_crime(area: Area) -> list[dict]:
     municipality = municipality_of(area)
     county = county_rates(municipality.county_code)
     labels = dict(CrimeCategory.choices)
+    order = {value: i for i, value in enumerate(CrimeCategory.values)}
+    rows = sorted(
+        ReportedCrime.objects.filter(municipality=municipality),
+        key=lambda r: (order.get(r.category, len(order)), r.category, r.year),
+    )
     result = []
-    for row in ReportedCrime.objects.filter(municipality=municipality).order_by("year", "category"):
+    for row in rows:
         c = county.get((row.year, row.category), {})
         result.append(
             {
@@ -453,9 +458,10 @@ def situation_picture(
     partial, count}], previous_period {from, to}, previous_period_total, unplaced,
     county_level {…}, municipality_context (district/neighbourhood only), by_subarea,
     data_coverage, sources}; ``reported_crime`` [{year, category, count, per_100k,
-    county_per_100k, geography, …}] (the municipality's figures for a district or
-    neighbourhood); ``population`` {value, year, source}; ``sources`` [{id, figure,
-    source, definition}]; ``sections`` {key: data} from the section registry.
+    county_per_100k, geography, …}] in CrimeCategory order, then by year (the
+    municipality's figures for a district or neighbourhood); ``population`` {value,
+    year, source}; ``sources`` [{id, figure, source, definition}]; ``sections``
+    {key: data} from the section registry.
 
     ``sections``: the dicts from registry.collect_sections(), when the caller already
     has them (the page renders them too); None collects them here with ``user``.
