@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "samverkan.crime_statistics",
     "samverkan.situations",
     "samverkan.datasets",
+    "samverkan.governance",
 ]
 
 MIDDLEWARE = [

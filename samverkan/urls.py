@@ -11,5 +11,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="accounts-logout"),
     path("agreements/", include("samverkan.agreements.urls")),
     path("situation/", include("samverkan.situations.urls")),
+    path("governance/", include("samverkan.governance.urls")),
     path("admin/", admin.site.urls),
 ]
