@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.syndication",
     "auditlog",
     "samverkan.common",
     "samverkan.accounts",
@@ -62,6 +63,9 @@ INSTALLED_APPS = [
     "samverkan.situations",
     "samverkan.datasets",
     "samverkan.governance",
+    "samverkan.communications",
+    "samverkan.pledges",
+    "samverkan.public",
 ]
 
 MIDDLEWARE = [

@@ -12,5 +12,8 @@ urlpatterns = [
     path("agreements/", include("samverkan.agreements.urls")),
     path("situation/", include("samverkan.situations.urls")),
     path("governance/", include("samverkan.governance.urls")),
+    path("pledges/", include("samverkan.pledges.urls")),
+    path("communication/", include("samverkan.communications.urls")),
+    path("public/", include("samverkan.public.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -70,7 +70,7 @@ class ReferralTests(BaseTestCase):
         statement = Statement.objects.get(recipient=self.soder)
         self.assertEqual(statement.themes, ["priority_areas"])
         r = self.client.post(url, {"summary": "Igen"})
-        self.assertContains(r, "already answered")
+        self.assertContains(r, "redan svarat")
         self.assertEqual(Statement.objects.count(), 1)
 
     def test_compilation_groups_statements_by_theme(self) -> None:

@@ -1,0 +1,178 @@
+"""Writes of joint communication: drafts, versions, approvals, publication."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from samverkan.accounts.models import User
+from samverkan.organisations.models import Organisation, Tenant
+
+from .models import (
+    Approval,
+    Comment,
+    CommunicationVersion,
+    JointCommunication,
+    Publication,
+    content_digest,
+)
+from .permissions import can_approve_for, can_draft
+
+
+class CommunicationError(Exception):
+    """A step the two-party rule does not allow; the message is shown to the user."""
+
+
+@transaction.atomic
+def start_communication(
+    *,
+    tenant: Tenant,
+    kind: str,
+    title: str,
+    body: str,
+    parties: list[Organisation],
+    by: User,
+    payload: dict | None = None,
+    agreement=None,
+    subject=None,
+) -> JointCommunication:
+    """Create a draft with version 1. ``parties`` must include a police and a municipal party."""
+    if not can_draft(by, tenant):
+        raise CommunicationError(_("You may not write joint communication for this tenant."))
+    if any(p.tenant_id != tenant.pk for p in parties):
+        raise CommunicationError(_("All parties must belong to the tenant."))
+    if not any(p.is_police for p in parties) or all(p.is_police for p in parties):
+        raise CommunicationError(_("A joint communication needs a police and a municipal party."))
+    communication = JointCommunication.objects.create(
+        tenant=tenant,
+        kind=kind,
+        agreement=agreement,
+        created_by=by,
+        subject_type=None if subject is None else _content_type(subject),
+        subject_id=None if subject is None else subject.pk,
+    )
+    communication.parties.set(parties)
+    _add_version(communication, number=1, title=title, body=body, payload=payload or {}, by=by)
+    return communication
+
+
+def _content_type(obj):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(obj)
+
+
+def _add_version(
+    communication: JointCommunication,
+    *,
+    number: int,
+    title: str,
+    body: str,
+    payload: dict,
+    by: User,
+) -> CommunicationVersion:
+    return CommunicationVersion.objects.create(
+        communication=communication,
+        number=number,
+        title=title,
+        body=body,
+        payload=payload,
+        digest=content_digest(title, body, payload),
+        created_by=by,
+    )
+
+
+@transaction.atomic
+def revise_communication(
+    *,
+    communication: JointCommunication,
+    title: str,
+    body: str,
+    based_on: int,
+    by: User,
+    payload: dict | None = None,
+) -> CommunicationVersion:
+    """Save a new version written on top of version ``based_on``.
+
+    Approvals belong to versions, so the new version starts unapproved. If someone saved
+    another version since ``based_on`` the change is refused (nothing is lost: the writer
+    gets their text back with the message).
+    """
+    locked = JointCommunication.objects.select_for_update().get(pk=communication.pk)
+    if not can_draft(by, locked.tenant):
+        raise CommunicationError(_("You may not write joint communication for this tenant."))
+    latest = locked.latest_version()
+    if latest.number != based_on:
+        raise CommunicationError(
+            _("Version %(n)s was saved while you were writing. Read it and make your change again.")
+            % {"n": latest.number}
+        )
+    payload = latest.payload if payload is None else payload
+    if content_digest(title, body, payload) == latest.digest:
+        raise CommunicationError(_("Nothing changed."))
+    return _add_version(
+        locked, number=latest.number + 1, title=title, body=body, payload=payload, by=by
+    )
+
+
+@transaction.atomic
+def approve_version(
+    *, communication: JointCommunication, number: int, organisation: Organisation, by: User
+) -> Approval:
+    """Approve version ``number`` on behalf of ``organisation`` (one of the parties)."""
+    locked = JointCommunication.objects.select_for_update().get(pk=communication.pk)
+    if not locked.parties.filter(pk=organisation.pk).exists():
+        raise CommunicationError(
+            _("%(org)s is not a party to this communication.") % {"org": organisation}
+        )
+    if not can_approve_for(by, organisation):
+        raise CommunicationError(
+            _("You may not approve on behalf of %(org)s.") % {"org": organisation}
+        )
+    latest = locked.latest_version()
+    if latest.number != number:
+        raise CommunicationError(
+            _(
+                "You approved version %(old)s, but version %(new)s has changed the text. "
+                "Read it and approve that one."
+            )
+            % {"old": number, "new": latest.number}
+        )
+    if latest.approvals.filter(organisation=organisation).exists():
+        raise CommunicationError(
+            _("%(org)s has already approved this version.") % {"org": organisation}
+        )
+    return Approval.objects.create(
+        version=latest, organisation=organisation, digest=latest.digest, approved_by=by
+    )
+
+
+def missing_approvals(version: CommunicationVersion) -> list[Organisation]:
+    """Parties that have not approved exactly this version's content."""
+    approved = {a.organisation_id for a in version.approvals.all() if a.digest == version.digest}
+    return [p for p in version.communication.parties.order_by("name") if p.pk not in approved]
+
+
+@transaction.atomic
+def publish_communication(*, communication: JointCommunication, by: User) -> Publication:
+    """Publish the latest version once every party has approved exactly that version."""
+    locked = JointCommunication.objects.select_for_update().get(pk=communication.pk)
+    if not any(can_approve_for(by, p) for p in locked.parties.all()):
+        raise CommunicationError(_("Only an approver of one of the parties can publish."))
+    latest = locked.latest_version()
+    missing = missing_approvals(latest)
+    if missing:
+        raise CommunicationError(
+            _("Not approved by every party yet: %(orgs)s.")
+            % {"orgs": ", ".join(str(o) for o in missing)}
+        )
+    current = locked.latest_publication()
+    if current and current.version_id == latest.pk and current.withdrawn_at is None:
+        raise CommunicationError(_("This version is already published."))
+    return Publication.objects.create(communication=locked, version=latest, published_by=by)
+
+
+def add_comment(*, communication: JointCommunication, text: str, by: User) -> Comment:
+    if not can_draft(by, communication.tenant):
+        raise CommunicationError(_("You may not comment on this communication."))
+    return Comment.objects.create(
+        communication=communication, text=text, author=by, version=communication.latest_version()
+    )

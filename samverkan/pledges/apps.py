@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PledgesConfig(AppConfig):
+    name = "samverkan.pledges"
+    label = "pledges"
+    nav = [("pledges-list", _("Citizen pledges"))]
+    nav_order = 70
