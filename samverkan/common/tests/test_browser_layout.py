@@ -1,0 +1,171 @@
+"""The base layout, charts and maps in a real browser (Debian Chromium via Playwright).
+
+Two classes, one browser each: the test page with a chart and a map (test-only URLconf),
+and the real site's layout (home, login, language switch, keyboard).
+"""
+
+from django.test import override_settings
+
+from samverkan.common.testing.browser import BrowserTestCase
+from samverkan.common.testing.views import FEATURES, WEEKS
+
+WIDGETS = "/__test__/widgets/"
+PHONE = {"width": 320, "height": 640}
+
+
+def page_width(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
+@override_settings(ROOT_URLCONF="samverkan.common.testing.urls")
+class ChartAndMapTests(BrowserTestCase):
+    def test_the_chart_draws_one_bar_per_week_as_one_labelled_image(self) -> None:
+        page = self.visit(WIDGETS)
+        page.wait_for_selector(".sv-chart__canvas[data-sv-rendered=done] svg")
+
+        bars = page.locator(".sv-chart__canvas svg path[aria-roledescription=bar]")
+        self.assertEqual(bars.count(), len(WEEKS))
+        heights = bars.evaluate_all("bars => bars.map(b => b.getBBox().height)")
+        # Bar heights are proportional to the counts (the zero week has no height).
+        counts = [w["count"] for w in WEEKS]
+        tallest = max(counts)
+        for height, count in zip(heights, counts, strict=True):
+            self.assertAlmostEqual(height / max(heights), count / tallest, places=2)
+        canvas = page.locator(".sv-chart__canvas")
+        self.assertEqual(canvas.get_attribute("role"), "img")
+        self.assertEqual(
+            canvas.get_attribute("aria-label"), "Polisens händelser per vecka (testdata)"
+        )
+        self.assertEqual(self.csp_violations(), [])
+        self.assertEqual(self.console_errors, [])
+        self.assertEqual(self.failed_requests, [])
+
+    def test_the_map_shades_areas_by_value_and_draws_places_as_markers(self) -> None:
+        page = self.visit(WIDGETS)
+        page.wait_for_selector(".sv-map[data-sv-rendered=done]")
+
+        paths = page.locator(".sv-map path.leaflet-interactive")
+        self.assertEqual(paths.count(), len(FEATURES["features"]))
+        fills = dict(
+            paths.evaluate_all(
+                "ps => ps.map(p => [p.getAttribute('aria-label'), p.getAttribute('fill')])"
+            )
+        )
+        # The highest value gets the darkest colour, the lowest area value a lighter
+        # one, and the area without a value is grey and dashed.
+        self.assertEqual(
+            set(fills),
+            {
+                "Rinkeby: 30",
+                "Kista: 12",
+                "Husby: Värde saknas",
+                "Rinkeby torg: 7",
+                "Kista galleria: 3",
+            },
+        )
+        self.assertNotEqual(fills["Rinkeby: 30"], fills["Kista: 12"])
+        self.assertEqual(fills["Husby: Värde saknas"], "#bfc1c3")
+        husby = page.locator(".sv-map path[aria-label='Husby: Värde saknas']")
+        self.assertEqual(husby.get_attribute("stroke-dasharray"), "4 3")
+        circles = paths.evaluate_all(
+            "ps => ps.filter(p => /a8,8/.test(p.getAttribute('d'))).length"
+        )
+        self.assertEqual(circles, 2)
+        legend = page.locator(".sv-map__legend").inner_text()
+        self.assertIn("Värde saknas", legend)
+        self.assertIn("30", legend)
+        self.assertEqual(self.csp_violations(), [])
+        self.assertEqual(self.console_errors, [])
+
+    def test_map_features_are_keyboard_focusable_and_links_open_with_enter(self) -> None:
+        page = self.visit(WIDGETS)
+        page.wait_for_selector(".sv-map[data-sv-rendered=done]")
+
+        def focused_tooltip() -> str:
+            # Leaflet links a feature to its open tooltip with aria-describedby.
+            tooltip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+            return page.locator(f"#{tooltip_id}").inner_text()
+
+        page.locator(".sv-map").focus()
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        self.assertEqual(focused, "Rinkeby: 30")
+        self.assertEqual(page.evaluate("document.activeElement.getAttribute('role')"), "link")
+        self.assertEqual(focused_tooltip(), "Rinkeby: 30")
+        page.keyboard.press("Tab")
+        self.assertEqual(focused_tooltip(), "Kista: 12")
+        page.keyboard.press("Shift+Tab")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        self.assertTrue(page.url.endswith("/?area=rinkeby"), page.url)
+
+    def test_the_test_page_passes_axe_and_reflows_at_320_pixels(self) -> None:
+        page = self.visit(WIDGETS)
+        page.wait_for_selector(".sv-chart__canvas[data-sv-rendered=done] svg")
+        page.wait_for_selector(".sv-map[data-sv-rendered=done]")
+        self.assertPageIsClean()
+
+        phone = self.context.new_page()
+        phone.set_viewport_size(PHONE)
+        self.visit(WIDGETS, page=phone)
+        phone.wait_for_selector(".sv-chart__canvas[data-sv-rendered=done] svg")
+        self.assertLessEqual(page_width(phone), PHONE["width"])
+
+
+class LayoutTests(BrowserTestCase):
+    def test_home_and_login_pages_are_clean_and_reflow_at_320_pixels(self) -> None:
+        for path in ["/", "/accounts/login/"]:
+            with self.subTest(path=path):
+                page = self.visit(path)
+                self.assertPageIsClean(page)
+                page.set_viewport_size(PHONE)
+                self.assertLessEqual(page_width(page), PHONE["width"])
+
+    def test_a_failed_login_shows_an_accessible_error_summary(self) -> None:
+        self.load_cast()
+        page = self.visit("/accounts/login/")
+        page.fill("#id_username", "anna")
+        page.fill("#id_password", "wrong password")
+        with page.expect_navigation():
+            page.click("button.govuk-button")
+        self.assertEqual(page.locator(".govuk-error-summary").count(), 1)
+        # GOV.UK Frontend's JavaScript moves focus to the summary.
+        self.assertEqual(
+            page.evaluate("document.activeElement.classList.contains('govuk-error-summary')"),
+            True,
+        )
+        self.assertPageIsClean(page)
+
+    def test_the_logged_in_home_page_shows_the_tenant_and_the_menu(self) -> None:
+        self.load_cast()
+        self.log_in(self.anna)
+        page = self.visit("/")
+        self.assertEqual(page.locator(".sv-tenant-name").inner_text(), self.stockholm.name)
+        self.assertGreater(page.locator(".govuk-service-navigation__link").count(), 0)
+        self.assertIn("Anna Andersson", page.locator(".sv-header__account").inner_text())
+        self.assertPageIsClean(page)
+
+    def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(self) -> None:
+        page = self.visit("/")
+        page.keyboard.press("Tab")
+        self.assertEqual(page.evaluate("document.activeElement.className"), "govuk-skip-link")
+        self.assertTrue(page.locator(".govuk-skip-link").is_visible())
+        page.keyboard.press("Enter")
+        self.assertEqual(page.evaluate("document.activeElement.id"), "main-content")
+
+    def test_the_language_switch_works_without_javascript(self) -> None:
+        context = self.new_context(java_script_enabled=False)
+        page = context.new_page()
+        self.visit("/accounts/login/", page=page)
+        self.assertEqual(page.locator("html").get_attribute("lang"), "sv")
+
+        with page.expect_navigation():
+            page.click("button[name=language][value=en]")
+        self.assertEqual(page.locator("html").get_attribute("lang"), "en")
+        self.assertTrue(page.url.endswith("/accounts/login/"), page.url)
+        self.assertEqual(page.locator("h1").inner_text(), "Log in")
+
+        with page.expect_navigation():
+            page.click("button[name=language][value=sv]")
+        self.assertEqual(page.locator("html").get_attribute("lang"), "sv")
+        context.close()
