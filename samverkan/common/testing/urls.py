@@ -1,4 +1,5 @@
-"""A test-only URLconf: the real site plus a page with one chart and one map.
+"""A test-only URLconf: the real site, a page with one chart and one map, and a view
+that fails (to see the 500 page).
 
 Use with ``@override_settings(ROOT_URLCONF="samverkan.common.testing.urls")``.
 """
@@ -9,5 +10,6 @@ from . import views
 
 urlpatterns = [
     path("__test__/widgets/", views.widgets, name="testing-widgets"),
+    path("__test__/error/", views.error, name="testing-error"),
     path("", include("samverkan.urls")),
 ]

@@ -77,3 +77,8 @@ def widgets(request: HttpRequest) -> HttpResponse:
     )
     context = {"spec": chart_spec(), "weeks": WEEKS, "features": FEATURES}
     return HttpResponse(template.render(context, request))
+
+
+def error(request: HttpRequest) -> HttpResponse:
+    """Fail, so that tests can see the 500 page."""
+    raise RuntimeError("deliberate failure for the 500-page test")

@@ -111,6 +111,18 @@ class ChartAndMapTests(BrowserTestCase):
         phone.wait_for_selector(".sv-chart__canvas[data-sv-rendered=done] svg")
         self.assertLessEqual(page_width(phone), PHONE["width"])
 
+    def test_the_checks_catch_inline_styles_and_missing_alt_text(self) -> None:
+        # The helpers must not pass vacuously: break the page and see them report it.
+        page = self.visit(WIDGETS)
+        self.assertEqual(self.csp_violations(), [])
+        page.evaluate(
+            """document.querySelector("main").insertAdjacentHTML("beforeend",
+                '<p style="color: red">inline</p><img src="/static/images/favicon.svg">')"""
+        )
+        page.wait_for_function("window.__svCspViolations.length > 0")
+        self.assertEqual(self.csp_violations()[0]["directive"], "style-src-attr")
+        self.assertIn("image-alt", [v["id"] for v in self.axe_violations(include="main")])
+
 
 class LayoutTests(BrowserTestCase):
     def test_home_and_login_pages_are_clean_and_reflow_at_320_pixels(self) -> None:

@@ -121,6 +121,13 @@ class ErrorPageTests(BaseTestCase):
         self.assertIn("govuk-skip-link", html)
         self.assertNotIn("<form", html)  # no CSRF token without a request
 
+    @override_settings(ROOT_URLCONF="samverkan.common.testing.urls")
+    def test_a_failing_view_gets_the_500_page_in_the_layout(self) -> None:
+        client = self.client_class(raise_request_exception=False)
+        r = client.get("/__test__/error/")
+        self.assertContains(r, "Tyvärr är det ett problem med tjänsten", status_code=500)
+        self.assertContains(r, 'class="govuk-skip-link"', status_code=500)
+
     def test_the_csrf_failure_page_explains_what_happened(self) -> None:
         client = self.client_class(enforce_csrf_checks=True)
         r = client.post("/i18n/setlang/", {"language": "en"})
@@ -188,7 +195,12 @@ class VendoredAssetTests(BaseTestCase):
 
     def test_every_static_file_the_layout_and_includes_name_exists(self) -> None:
         names = set()
-        for template in ["base.html", "includes/chart_scripts.html", "includes/map_scripts.html"]:
+        for template in [
+            "base.html",
+            "includes/chart_scripts.html",
+            "includes/map_scripts.html",
+            "includes/htmx_scripts.html",
+        ]:
             text = (ROOT / "templates" / template).read_text(encoding="utf-8")
             names |= set(re.findall(r"{% static '([^']+)' %}", text))
         self.assertGreaterEqual(len(names), 10)
@@ -196,7 +208,6 @@ class VendoredAssetTests(BaseTestCase):
             with self.subTest(name=name):
                 self.assertIsNotNone(finders.find(name), name)
         self.assertTrue((ROOT / "samverkan/common/testing/axe.min.js").is_file())
-        self.assertTrue((ROOT / "static/vendor/htmx/htmx.min.js").is_file())
         for image in ["marker-icon.png", "marker-icon-2x.png", "marker-shadow.png"]:
             self.assertTrue((ROOT / "static/vendor/leaflet/images" / image).is_file())
 
