@@ -125,6 +125,8 @@
         var svg = el.querySelector("svg");
         if (svg) svg.setAttribute("aria-hidden", "true");
         el.setAttribute("data-sv-rendered", "done");
+        // A chart wider than its column scrolls in its box: keep it keyboard-reachable.
+        if (window.Samverkan.watchScrollRegions) window.Samverkan.watchScrollRegions(el.parentNode);
         return result;
       },
       function (error) {

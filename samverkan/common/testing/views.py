@@ -71,11 +71,21 @@ def chart_spec() -> dict:
     )
 
 
+def wide_chart_spec() -> dict:
+    """The same chart with a fixed width of 640 px: wider than a phone's column."""
+    return {**chart_spec(), "width": 640, "description": "Samma diagram, 640 px brett"}
+
+
 def widgets(request: HttpRequest) -> HttpResponse:
     template = engines["django"].from_string(
         (Path(__file__).parent / "widgets.html").read_text(encoding="utf-8")
     )
-    context = {"spec": chart_spec(), "weeks": WEEKS, "features": FEATURES}
+    context = {
+        "spec": chart_spec(),
+        "wide_spec": wide_chart_spec(),
+        "weeks": WEEKS,
+        "features": FEATURES,
+    }
     return HttpResponse(template.render(context, request))
 
 

@@ -21,9 +21,9 @@ def page_width(page) -> int:
 class ChartAndMapTests(BrowserTestCase):
     def test_the_chart_draws_one_bar_per_week_as_one_labelled_image(self) -> None:
         page = self.visit(WIDGETS)
-        page.wait_for_selector(".sv-chart__canvas[data-sv-rendered=done] svg")
+        page.wait_for_selector("[data-vega-spec=chart-weeks][data-sv-rendered=done] svg")
 
-        bars = page.locator(".sv-chart__canvas svg path[aria-roledescription=bar]")
+        bars = page.locator("[data-vega-spec=chart-weeks] svg path[aria-roledescription=bar]")
         self.assertEqual(bars.count(), len(WEEKS))
         heights = bars.evaluate_all("bars => bars.map(b => b.getBBox().height)")
         # Bar heights are proportional to the counts (the zero week has no height).
@@ -31,7 +31,7 @@ class ChartAndMapTests(BrowserTestCase):
         tallest = max(counts)
         for height, count in zip(heights, counts, strict=True):
             self.assertAlmostEqual(height / max(heights), count / tallest, places=2)
-        canvas = page.locator(".sv-chart__canvas")
+        canvas = page.locator("[data-vega-spec=chart-weeks]")
         self.assertEqual(canvas.get_attribute("role"), "img")
         self.assertEqual(
             canvas.get_attribute("aria-label"), "Polisens händelser per vecka (testdata)"
@@ -104,12 +104,26 @@ class ChartAndMapTests(BrowserTestCase):
         page.wait_for_selector(".sv-chart__canvas[data-sv-rendered=done] svg")
         page.wait_for_selector(".sv-map[data-sv-rendered=done]")
         self.assertPageIsClean()
+        # Nothing overflows at desktop width, so nothing extra is in the tab order.
+        self.assertEqual(page.locator("[data-sv-scroll]").count(), 0)
 
         phone = self.context.new_page()
         phone.set_viewport_size(PHONE)
         self.visit(WIDGETS, page=phone)
-        phone.wait_for_selector(".sv-chart__canvas[data-sv-rendered=done] svg")
+        phone.wait_for_selector("[data-vega-spec=chart-wide][data-sv-rendered=done] svg")
         self.assertLessEqual(page_width(phone), PHONE["width"])
+        # The 640 px chart and the wide table scroll in their own boxes, which keyboard
+        # users can reach (axe: scrollable-region-focusable).
+        for selector in ["[data-vega-spec=chart-wide]", "#wide-table"]:
+            box = phone.locator(selector)
+            self.assertGreater(*box.evaluate("e => [e.scrollWidth, e.clientWidth]"))
+            self.assertEqual(box.get_attribute("tabindex"), "0")
+        self.assertEqual(
+            phone.locator("#wide-table").get_attribute("aria-label"),
+            "Händelser per vecka, veckor som kolumner",
+        )
+        self.assertEqual(self.axe_violations(phone), [])
+        self.assertEqual(self.csp_violations(phone), [])
 
     def test_the_checks_catch_inline_styles_and_missing_alt_text(self) -> None:
         # The helpers must not pass vacuously: break the page and see them report it.
