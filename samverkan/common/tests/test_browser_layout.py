@@ -6,6 +6,7 @@ and the real site's layout (home, login, language switch, keyboard).
 
 from django.test import override_settings
 
+from samverkan.common.navigation import nav_entries
 from samverkan.common.testing.browser import BrowserTestCase
 from samverkan.common.testing.views import FEATURES, WEEKS
 
@@ -195,3 +196,24 @@ class LayoutTests(BrowserTestCase):
             page.click("button[name=language][value=sv]")
         self.assertEqual(page.locator("html").get_attribute("lang"), "sv")
         context.close()
+
+
+class MenuPagesTests(BrowserTestCase):
+    def test_every_menu_page_keeps_the_csp_and_passes_axe(self) -> None:
+        # Every app's menu entries, as the city coordinator sees them: a page that
+        # breaks the CSP or WCAG 2.1 AA (as far as axe can tell) fails here, whoever
+        # wrote it. Phone-width reflow is checked per page by its own app.
+        self.load_cast()
+        self.log_in(self.anna)
+        entries = nav_entries()
+        self.assertGreater(len(entries), 0)
+        for entry in entries:
+            with self.subTest(url=entry["url"]):
+                self.console_errors.clear()
+                self.failed_requests.clear()
+                page = self.visit(entry["url"])
+                page.wait_for_function(
+                    "[...document.querySelectorAll('[data-vega-spec], .sv-map')]"
+                    ".every(e => e.getAttribute('data-sv-rendered') !== 'pending')"
+                )
+                self.assertPageIsClean(page)
