@@ -43,6 +43,11 @@ class PoliceEvent(models.Model):
     )
     page_text = models.TextField(_("event page text"), blank=True)
     content_hash = models.CharField(_("content hash"), max_length=64)
+    # The API object exactly as published (JSON object); kept so a replaced version is exact.
+    raw = models.JSONField(_("event as published"), default=dict, blank=True)
+    # When this version was first seen: the archive's time for replayed versions, else the
+    # time of the import that stored it.
+    seen_at = models.DateTimeField(_("version first seen at"), null=True, blank=True)
     version_count = models.PositiveIntegerField(_("versions"), default=1)
     # Placement from text (district and neighbourhood); empty when it could not be placed.
     district = models.ForeignKey(
@@ -89,6 +94,7 @@ class PoliceEventVersion(models.Model):
     raw = models.JSONField(_("event as published"))
     page_text = models.TextField(_("event page text"), blank=True)
     content_hash = models.CharField(_("content hash"), max_length=64)
+    seen_at = models.DateTimeField(_("version first seen at"), null=True, blank=True)
     replaced_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
 
     class Meta:
