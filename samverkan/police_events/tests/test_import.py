@@ -209,6 +209,7 @@ class PoliceEventImportTests(BaseTestCase):
                     3,
                     location=county,
                     name="30 november 15.00, Sammanfattning natt, Stockholms län",
+                    url="/aktuellt/handelser/2025/november/30/sammanfattning-natt-stockholms-lan/",
                 ),
             ]
         )
