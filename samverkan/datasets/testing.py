@@ -2,11 +2,10 @@
 
 import io
 import re
-import sys
-from contextlib import redirect_stderr, redirect_stdout
 
 from django.conf import settings
-from django.core.management import ManagementUtility
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -15,16 +14,21 @@ WRITE_SQL = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
 
 def run_command(*argv: str) -> tuple[int, str, str]:
-    """Run ``samverkan ARGV…`` in-process; returns (exit status, stdout, stderr)."""
+    """Run ``samverkan ARGV…`` in-process; returns (exit status, stdout, stderr).
+
+    Like ``run_from_argv``: a CommandError becomes status 1 and "CommandError: …" on
+    stderr. (``run_from_argv`` itself closes the database connections, which would end
+    the test's transaction on PostgreSQL, so it is not used.)
+    """
     out, err = io.StringIO(), io.StringIO()
     code = 0
-    with redirect_stdout(out), redirect_stderr(err):
-        try:
-            ManagementUtility(["samverkan", *argv]).execute()
-        except SystemExit as exit_:
-            code = int(exit_.code or 0)
-        finally:
-            sys.stdout.flush()
+    try:
+        call_command(*argv, stdout=out, stderr=err)
+    except CommandError as error:
+        code = error.returncode
+        err.write(f"CommandError: {error}\n")
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
     return code, out.getvalue(), err.getvalue()
 
 

@@ -338,9 +338,10 @@ def _write(
     existing: dict[int, PoliceEvent] = {}
     ids = [event.event_id for event in events]
     for chunk in batched(ids, 5000):
-        for row in PoliceEvent.objects.filter(event_id__in=chunk).only(
-            "pk", "event_id", "raw", "content_hash", "page_text", "seen_at", "version_count"
-        ):
+        wanted = ["pk", "event_id", "content_hash", "seen_at", "version_count"]
+        if page_texts:
+            wanted.append("page_text")
+        for row in PoliceEvent.objects.filter(event_id__in=chunk).only(*wanted):
             existing[row.event_id] = row
     new_rows, changed_rows, versions = [], [], []
     fields: set[str] = set()
@@ -371,8 +372,6 @@ def _write(
             versions.append(
                 PoliceEventVersion(
                     event_id=row.pk,
-                    raw=row.raw,
-                    page_text=row.page_text,
                     content_hash=row.content_hash,
                     seen_at=row.seen_at,
                 )
@@ -387,6 +386,15 @@ def _write(
             fields.add("page_text")
         row.updated_at = started
         changed_rows.append(row)
+    # The replaced versions' exact text, read only for the rows that changed.
+    previous = {}
+    for chunk in batched([version.event_id for version in versions], 5000):
+        for pk, raw, page_text in PoliceEvent.objects.filter(pk__in=chunk).values_list(
+            "pk", "raw", "page_text"
+        ):
+            previous[pk] = (raw, page_text)
+    for version in versions:
+        version.raw, version.page_text = previous[version.event_id]
     for chunk in batched(new_rows):
         PoliceEvent.objects.bulk_create(chunk)
     for chunk in batched(changed_rows):
