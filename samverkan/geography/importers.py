@@ -42,8 +42,8 @@ CRS_ALIASES = {
 STOCKHOLM_CODE = "0180"
 FOLKHALSOKOLLEN_POPULATION_SOURCE = (
     "Folkhälsokollen (Region Stockholm, CES), stockholm_lan_dissolved_omrade_21_06_17.json; "
-    "the source does not state the population year (its Stockholm total, 973,067, lies "
-    "between SCB's 31 Dec 2019 and 31 Dec 2020 figures)"
+    "the source does not state the population year (its Stockholm total, 973,067, is close "
+    "to SCB's 974,073 for 31 Dec 2019)"
 )
 SCB_POPULATION_SOURCE = "SCB, folkmängd 31 december 2019 (summa ålder 0–100+ och kön)"
 
