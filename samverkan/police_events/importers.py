@@ -35,7 +35,7 @@ from datetime import timezone as dt_timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import connection, models, transaction
 
 from samverkan.datasets.base import (
     ImportFailed,
@@ -355,6 +355,7 @@ def _write(
                     event_id=event.event_id,
                     page_text=page_text or "",
                     seen_at=seen_at,
+                    imported_at=started,
                     updated_at=started,
                     **event.values,
                 )
@@ -395,8 +396,7 @@ def _write(
             previous[pk] = (raw, page_text)
     for version in versions:
         version.raw, version.page_text = previous[version.event_id]
-    for chunk in batched(new_rows):
-        PoliceEvent.objects.bulk_create(chunk)
+    insert_events(new_rows)
     for chunk in batched(changed_rows):
         PoliceEvent.objects.bulk_update(chunk, sorted(fields | {"updated_at"}))
     for chunk in batched(versions):
@@ -404,3 +404,42 @@ def _write(
     result.new += len(new_rows)
     result.changed += len(changed_rows)
     result.extra["versions_kept"] += len(versions)
+
+
+def insert_events(rows: list[PoliceEvent]) -> None:
+    """INSERT new PoliceEvent rows with ``executemany``, in batches.
+
+    Equivalent to ``bulk_create`` for this model (no signals either way) but about five
+    times faster: the ORM's per-value SQL compilation dominated the national import.
+    Every column is written, with ``imported_at``/``updated_at`` set by the caller.
+    """
+    if not rows:
+        return
+    fields = [f for f in PoliceEvent._meta.concrete_fields if not f.primary_key]
+    converters = []
+    for field in fields:
+        if isinstance(field, models.DateTimeField):
+            converters.append(connection.ops.adapt_datetimefield_value)
+        elif isinstance(field, models.DateField):
+            converters.append(connection.ops.adapt_datefield_value)
+        elif isinstance(field, models.JSONField):
+            converters.append(lambda value: json.dumps(value, ensure_ascii=False))
+        else:
+            converters.append(None)
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(PoliceEvent._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    attnames = [field.attname for field in fields]
+    with connection.cursor() as cursor:
+        for chunk in batched(rows):
+            params = []
+            for row in chunk:
+                values = []
+                for attname, convert in zip(attnames, converters, strict=True):
+                    value = getattr(row, attname)
+                    values.append(convert(value) if convert and value is not None else value)
+                params.append(values)
+            cursor.executemany(sql, params)
