@@ -335,21 +335,23 @@ def _write(
     started,
     replay: bool,
 ) -> None:
-    existing: dict[int, PoliceEvent] = {}
-    ids = [event.event_id for event in events]
-    for chunk in batched(ids, 5000):
-        wanted = ["pk", "event_id", "content_hash", "seen_at", "version_count"]
-        if page_texts:
-            wanted.append("page_text")
-        for row in PoliceEvent.objects.filter(event_id__in=chunk).only(*wanted):
-            existing[row.event_id] = row
-    new_rows, changed_rows, versions = [], [], []
-    fields: set[str] = set()
+    """Compare ``events`` with the stored rows and write the differences (see module doc)."""
+    # event_id → (pk, content_hash, seen_at, version_count, page_text or None)
+    existing: dict[int, tuple] = {}
+    columns = ["event_id", "pk", "content_hash", "seen_at", "version_count"]
+    if page_texts:
+        columns.append("page_text")
+    for chunk in batched([event.event_id for event in events], 5000):
+        for event_id, *stored in PoliceEvent.objects.filter(event_id__in=chunk).values_list(
+            *columns
+        ):
+            existing[event_id] = (*stored, None) if not page_texts else tuple(stored)
+    new_rows, content_rows, page_rows, versions = [], [], [], []
     for event in events:
         seen_at = event.seen_at or started
         page_text = page_texts.get(event.event_id)
-        row = existing.get(event.event_id)
-        if row is None:
+        stored = existing.get(event.event_id)
+        if stored is None:
             new_rows.append(
                 PoliceEvent(
                     event_id=event.event_id,
@@ -361,32 +363,30 @@ def _write(
                 )
             )
             continue
-        if replay and row.seen_at is not None and event.seen_at <= row.seen_at:
+        pk, stored_hash, stored_seen_at, version_count, stored_page = stored
+        if replay and stored_seen_at is not None and event.seen_at <= stored_seen_at:
             result.unchanged += 1
             continue
-        content_changed = row.content_hash != event.values["content_hash"]
-        page_changed = page_text is not None and page_text != row.page_text
+        content_changed = stored_hash != event.values["content_hash"]
+        page_changed = page_text is not None and page_text != stored_page
         if not content_changed and not page_changed:
             result.unchanged += 1
             continue
+        row = PoliceEvent(pk=pk, event_id=event.event_id, updated_at=started)
         if content_changed:
             versions.append(
-                PoliceEventVersion(
-                    event_id=row.pk,
-                    content_hash=row.content_hash,
-                    seen_at=row.seen_at,
-                )
+                PoliceEventVersion(event_id=pk, content_hash=stored_hash, seen_at=stored_seen_at)
             )
             for key, value in event.values.items():
                 setattr(row, key, value)
-            row.version_count += 1
+            row.version_count = version_count + 1
             row.seen_at = seen_at
-            fields.update(WRITE_FIELDS + ["version_count", "seen_at"])
-        if page_changed:
+            # A page text that did not change is written back as it was.
             row.page_text = page_text
-            fields.add("page_text")
-        row.updated_at = started
-        changed_rows.append(row)
+            content_rows.append(row)
+        else:
+            row.page_text = page_text
+            page_rows.append(row)
     # The replaced versions' exact text, read only for the rows that changed.
     previous = {}
     for chunk in batched([version.event_id for version in versions], 5000):
@@ -396,13 +396,19 @@ def _write(
             previous[pk] = (raw, page_text)
     for version in versions:
         version.raw, version.page_text = previous[version.event_id]
+    for row in content_rows:
+        if row.page_text is None:
+            row.page_text = previous[row.pk][1]
     insert_events(new_rows)
-    for chunk in batched(changed_rows):
-        PoliceEvent.objects.bulk_update(chunk, sorted(fields | {"updated_at"}))
+    content_fields = WRITE_FIELDS + ["version_count", "seen_at", "page_text", "updated_at"]
+    for chunk in batched(content_rows):
+        PoliceEvent.objects.bulk_update(chunk, content_fields)
+    for chunk in batched(page_rows):
+        PoliceEvent.objects.bulk_update(chunk, ["page_text", "updated_at"])
     for chunk in batched(versions):
         PoliceEventVersion.objects.bulk_create(chunk)
     result.new += len(new_rows)
-    result.changed += len(changed_rows)
+    result.changed += len(content_rows) + len(page_rows)
     result.extra["versions_kept"] += len(versions)
 
 

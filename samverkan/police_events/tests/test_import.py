@@ -273,3 +273,30 @@ class PoliceEventImportTests(BaseTestCase):
         broken = event(43)
         del broken["type"]
         self.assert_rejected(self.write([event(1), broken]), "event id 43", "'type'")
+
+
+class PoliceEventPageTextTests(BaseTestCase):
+    def test_page_text_fills_in_without_a_version_and_survives_a_later_change(self) -> None:
+        tmp = Path(tempfile.mkdtemp())
+        first, second = tmp / "first.json", tmp / "second.json"
+        first.write_text(json.dumps([event(3)]), encoding="utf-8")
+        changed = event(3, summary="Rån vid en tunnelbanestation. Två personer gripna.")
+        second.write_text(json.dumps([changed]), encoding="utf-8")
+        pages = tmp / "pages.jsonl"
+        pages.write_text(
+            json.dumps({"id": 3, "html_preamble": "Ingress.", "html_body": "Brödtext i Rinkeby."})
+            + "\n",
+            encoding="utf-8",
+        )
+        run_command("import", "polisen-events", str(first))
+        code, out, _ = run_command("import", "polisen-events", str(first), "--pages", str(pages))
+        self.assertIn("0 new, 1 changed", out)
+        row = PoliceEvent.objects.get(event_id=3)
+        self.assertEqual(row.page_text, "Ingress.\n\nBrödtext i Rinkeby.")
+        self.assertEqual(row.versions.count(), 0)
+        run_command("import", "polisen-events", str(second))
+        row.refresh_from_db()
+        self.assertEqual(row.summary, changed["summary"])
+        self.assertEqual(row.page_text, "Ingress.\n\nBrödtext i Rinkeby.")
+        [old] = row.versions.all()
+        self.assertEqual((old.raw, old.page_text), (event(3), row.page_text))
