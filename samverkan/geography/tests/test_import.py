@@ -94,6 +94,27 @@ class GeographyImportTests(BaseTestCase):
             run_command("import", "scb-population", str(SCB))
         self.assertEqual(capture.writes, [])
 
+    def test_folkhalsokollen_file_as_municipalities(self) -> None:
+        self.geojson(KOMMUNER, "municipality")
+        features = json.loads(SDO.read_text(encoding="utf-8"))["features"]
+        codes = {
+            f"{f['properties']['omr_kod']:04d}"
+            for f in features
+            if f["properties"]["omr_kod"] < 1000
+        }
+        code, out, err = self.geojson(SDO, "municipality", "--source", "Folkhälsokollen")
+        self.assertEqual(code, 0, err)
+        self.assertIn(f"0 new, {len(codes)} changed", out)
+        self.assertIn(f"{len(features) - len(codes)} skipped", out)
+        self.assertEqual(
+            set(
+                Municipality.objects.filter(boundary_source="Folkhälsokollen").values_list(
+                    "code", flat=True
+                )
+            ),
+            codes,
+        )
+
     def test_epsg_3006_input_is_reprojected(self) -> None:
         self.geojson(KOMMUNER, "municipality")
         document = json.loads(SDO.read_text(encoding="utf-8"))

@@ -254,6 +254,15 @@ class PoliceEventImportTests(BaseTestCase):
         path.write_text(EVENTS.read_text(encoding="utf-8")[:5000], encoding="utf-8")
         self.assert_rejected(path, "not valid JSON", "line")
 
+    def test_truncated_gzip(self) -> None:
+        whole = self.write([event(i) for i in range(1, 50)], "whole.json.gz").read_bytes()
+        path = self.tmp / "cut.json.gz"
+        path.write_bytes(whole[: len(whole) // 2])
+        self.assert_rejected(path, "cannot be read")
+
+    def test_missing_file(self) -> None:
+        self.assert_rejected(self.tmp / "nowhere.json", "no such file")
+
     def test_bad_date_after_many_good_events(self) -> None:
         events = [event(i) for i in range(1, 200)] + [
             event(615459, datetime="2025-13-40 25:00:00 +01:00")
