@@ -27,7 +27,14 @@ from pyproj import Transformer
 from shapely.geometry import shape
 from shapely.validation import make_valid
 
-from samverkan.datasets.base import ImportFailed, ImportResult, now, read_json, record_run
+from samverkan.datasets.base import (
+    ImportFailed,
+    ImportResult,
+    now,
+    open_text,
+    read_json,
+    record_run,
+)
 from samverkan.geography.models import District, Municipality, Neighbourhood
 
 KINDS = ("municipality", "district", "neighbourhood")
@@ -381,7 +388,6 @@ def import_scb_population(
     """
     started = now()
     path = Path(path)
-    from samverkan.datasets.base import open_text
 
     by_name = {area.name: code for code, area in admin_areas().items()}
     totals: dict[str, int] = {}
