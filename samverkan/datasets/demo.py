@@ -48,6 +48,31 @@ DEMO_USERS = [
         "group_member",
         [],
     ),
+    # Approvers of joint communication, one per party of the demo publications.
+    (
+        "demo-approver-city",
+        "Demo",
+        "Godkänner för staden (demo)",
+        "Stockholms stad",
+        "group_member",
+        [],
+    ),
+    (
+        "demo-approver-district",
+        "Demo",
+        "Godkänner för stadsdelsförvaltningen (demo)",
+        "Hägersten-Älvsjö stadsdelsförvaltning",
+        "group_member",
+        [],
+    ),
+    (
+        "demo-approver-lpo",
+        "Demo",
+        "Godkänner för lokalpolisområdet (demo)",
+        "LPO Skärholmen",
+        "group_member",
+        [],
+    ),
     ("demo-administrator", "Demo", "Administratör (demo)", "Stockholms stad", "administrator", []),
     ("demo-auditor", "Demo", "Granskare (demo)", "Stockholms stad", "auditor", []),
 ]

@@ -1,0 +1,151 @@
+"""A citizen pledge and joint publications for the Stockholm tenant.
+
+The pledge is grounded in a real one: LPO Skärholmen's citizen pledge for
+Hägersten-Liljeholmen 2022 (polisen.se, DOCUMENTS.md §6.2 M9): designated police officers
+for Liljeholmen and for Vårberg/Sätra, and a joint weekend cooperation (samverkanshelg)
+on at least 30 weekends in 2022. Its follow-up figures are DEMO data, labelled as such.
+The 2024 city-wide agreement is published as a joint communication. Approvals are made
+by the demo approvers (samverkan.datasets.demo). Idempotent.
+"""
+
+from datetime import date
+
+from django.db import transaction
+
+from samverkan.accounts.models import User
+from samverkan.agreements.models import Agreement
+from samverkan.communications import services as comms
+from samverkan.communications.models import CommunicationKind, JointCommunication
+from samverkan.datasets.base import ImportResult
+from samverkan.organisations.models import Organisation, Tenant
+
+from .models import CitizenPledge, Promise, PromiseParty, TargetUnit
+from .services import pledge_payload, record_promise_follow_up
+
+SOURCE = "polisen.se, Medborgarlöfte Hägersten-Liljeholmen 2022 (LPO Skärholmen)"
+DEMO = "Demodata: påhittat utfall för att visa uppföljningen."
+
+
+def _publish(communication: JointCommunication, approvers: dict[Organisation, User]) -> None:
+    latest = communication.latest_version()
+    for organisation, user in approvers.items():
+        comms.approve_version(
+            communication=communication, number=latest.number, organisation=organisation, by=user
+        )
+    comms.publish_communication(communication=communication, by=next(iter(approvers.values())))
+
+
+@transaction.atomic
+def load_pledges_demo(tenant_slug: str = "stockholm") -> ImportResult:
+    result = ImportResult(kind="pledges-demo", path="samverkan/pledges/demo.py")
+    tenant = Tenant.objects.get(slug=tenant_slug)
+    orgs = {o.name: o for o in Organisation.objects.filter(tenant=tenant)}
+    users = {u.username: u for u in User.objects.filter(username__startswith="demo-")}
+    needed = [
+        "demo-coordinator",
+        "demo-approver-city",
+        "demo-approver-district",
+        "demo-approver-lpo",
+        "demo-group-member",
+    ]
+    if any(name not in users for name in needed):
+        return result  # demo users were not created (load-bundled-data --no-demo-users)
+    sdf, lpo = orgs["Hägersten-Älvsjö stadsdelsförvaltning"], orgs["LPO Skärholmen"]
+    city, police = orgs["Stockholms stad"], orgs["Polisregion Stockholm"]
+
+    pledge, created = CitizenPledge.objects.get_or_create(
+        tenant=tenant,
+        title="Medborgarlöfte Hägersten-Liljeholmen 2022",
+        defaults={
+            "municipal_party": sdf,
+            "police_party": lpo,
+            "valid_from": date(2022, 1, 1),
+            "valid_to": date(2022, 12, 31),
+            "problems": "Otrygghet i centrum och kring kollektivtrafiken kvällar och helger.",
+            "situation": f"Källa: {SOURCE}.",
+            "expected_effect": "Ökad trygghet och synlig närvaro i Liljeholmen och Vårberg/Sätra.",
+        },
+    )
+    if not created:
+        result.unchanged += 1
+        return result
+    result.new += 1
+    promises = [
+        (PromiseParty.POLICE, "Utsedda poliser för Liljeholmen som känner området.", None, ""),
+        (PromiseParty.POLICE, "Utsedda poliser för Vårberg och Sätra.", None, ""),
+        (
+            PromiseParty.TOGETHER,
+            "Samverkanshelg: polis och stadsdelsförvaltning är tillsammans "
+            "ute vid kollektivtrafik, centrum och krogar fredag- och lördagskvällar.",
+            30,
+            TargetUnit.PER_PERIOD,
+        ),
+    ]
+    created_promises = []
+    for order, (party, text, target, unit) in enumerate(promises):
+        created_promises.append(
+            Promise.objects.create(
+                pledge=pledge,
+                party=party,
+                text=text,
+                order=order,
+                target_count=target,
+                target_unit=unit,
+            )
+        )
+    coordinator = users["demo-coordinator"]
+    record_promise_follow_up(
+        promise=created_promises[2],
+        reported_on=date(2022, 6, 30),
+        outcome_count=14,
+        text=DEMO,
+        by=coordinator,
+    )
+    record_promise_follow_up(
+        promise=created_promises[2],
+        reported_on=date(2022, 12, 31),
+        outcome_count=17,
+        text=DEMO,
+        by=coordinator,
+    )
+    approvers = {sdf: users["demo-approver-district"], lpo: users["demo-approver-lpo"]}
+    communication = comms.start_communication(
+        tenant=tenant,
+        kind=CommunicationKind.PLEDGE,
+        title=pledge.title,
+        body=pledge.expected_effect,
+        parties=[sdf, lpo],
+        by=coordinator,
+        payload=pledge_payload(pledge),
+        subject=pledge,
+    )
+    _publish(communication, approvers)
+
+    frame = Agreement.objects.filter(tenant=tenant, case_number="KS 2023/740").first()
+    if frame is not None:
+        areas = "\n".join(f"• {a.name}" for a in frame.priority_areas.order_by("order"))
+        agreement_text = comms.start_communication(
+            tenant=tenant,
+            kind=CommunicationKind.AGREEMENT,
+            title=frame.title,
+            body=(
+                f"Stockholms stad och Polisregion Stockholm samverkar {frame.valid_from:%Y} "
+                f"och framåt inom fem prioriterade samverkansområden:\n{areas}"
+            ),
+            parties=[city, police],
+            by=coordinator,
+            agreement=frame,
+            payload={
+                "case_number": frame.case_number,
+                "period": {
+                    "from": frame.valid_from.isoformat(),
+                    "to": frame.valid_to.isoformat() if frame.valid_to else None,
+                },
+                "priority_areas": [a.name for a in frame.priority_areas.order_by("order")],
+            },
+        )
+        _publish(
+            agreement_text, {city: users["demo-approver-city"], police: users["demo-group-member"]}
+        )
+        result.new += 1
+    return result
