@@ -343,7 +343,7 @@ def assign_districts(geometries: dict[str, dict], path) -> dict[str, tuple[Distr
     polygon (islands dropped from the simplified district file). Areas are compared in
     SWEREF 99 TM so that overlaps are in square metres.
     """
-    districts = [d for d in District.objects.exclude(boundary=None) if d.boundary]
+    districts = [d for d in District.objects.filter(boundary__isnull=False) if d.boundary]
     if not districts:
         raise ImportFailed(
             path, "no district boundaries to assign neighbourhoods to; import districts first"
