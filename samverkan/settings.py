@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "samverkan.communications",
     "samverkan.pledges",
     "samverkan.public",
+    "samverkan.problems",
+    "samverkan.plans",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,7 @@ urlpatterns = [
     path("pledges/", include("samverkan.pledges.urls")),
     path("communication/", include("samverkan.communications.urls")),
     path("public/", include("samverkan.public.urls")),
+    path("problems/", include("samverkan.problems.urls")),
+    path("plans/", include("samverkan.plans.urls")),
     path("admin/", admin.site.urls),
 ]

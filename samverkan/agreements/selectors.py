@@ -1,5 +1,7 @@
 from dataclasses import dataclass, field
 
+from django.db import models
+
 from .models import Agreement, AgreementLevel, PriorityArea
 
 
@@ -43,5 +45,50 @@ def coverage_report(agreements) -> list[CoverageRow]:
             }
             for area in frame.priority_areas.all():
                 (row.covered if area.pk in linked else row.uncovered).append(area)
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class ActivityCoverageRow:
+    """One city-wide agreement and its areas that no local action plan has an activity for.
+
+    An activity counts for a city-wide area when it is tagged with that area itself or
+    with a local area whose ``frame_areas`` include it, in an action plan of a local
+    agreement under this frame. ``has_local_plans`` is False when no local agreement
+    under the frame has an action plan yet (then nothing is judged).
+    """
+
+    frame: Agreement
+    has_local_plans: bool
+    with_activity: list[PriorityArea] = field(default_factory=list)
+    without_activity: list[PriorityArea] = field(default_factory=list)
+
+
+def activity_coverage_report(agreements) -> list[ActivityCoverageRow]:
+    """Check every city-wide agreement in ``agreements`` for areas without local activity.
+
+    ``agreements`` is an Agreement queryset already passed through ``visible_to``. Empty
+    when the plans app is not installed.
+    """
+    from django.apps import apps
+
+    if not apps.is_installed("samverkan.plans"):
+        return []
+    activity_model = apps.get_model("plans", "Activity")
+    rows: list[ActivityCoverageRow] = []
+    for frame in agreements.filter(level=AgreementLevel.CITY).order_by("title"):
+        local_activities = activity_model.objects.filter(
+            plan__agreement__parent=frame, plan__agreement__level=AgreementLevel.LOCAL
+        )
+        row = ActivityCoverageRow(
+            frame=frame,
+            has_local_plans=frame.local_agreements.filter(action_plans__isnull=False).exists(),
+        )
+        for area in frame.priority_areas.order_by("order", "name"):
+            covered = local_activities.filter(
+                models.Q(priority_areas=area) | models.Q(priority_areas__frame_areas=area)
+            ).exists()
+            (row.with_activity if covered else row.without_activity).append(area)
         rows.append(row)
     return rows

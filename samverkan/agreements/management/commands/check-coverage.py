@@ -2,12 +2,16 @@
 
 Prints one line per missing (local agreement, city-wide area) pair and exits with status
 1 when anything is uncovered, 0 when every local agreement addresses its whole frame.
+
+It also prints, per city-wide agreement that has local action plans, the city-wide areas
+with no activity in any local plan; those count as uncovered too. A frame without any
+local plan yet is reported in one line and not judged.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
 from samverkan.agreements.models import Agreement
-from samverkan.agreements.selectors import coverage_report
+from samverkan.agreements.selectors import activity_coverage_report, coverage_report
 
 
 class Command(BaseCommand):
@@ -33,6 +37,14 @@ class Command(BaseCommand):
                 self.stdout.write(f"{row.agreement.title}: all {len(row.covered)} areas addressed")
             for area in row.uncovered:
                 self.stdout.write(f"{row.agreement.title}: does not address «{area.name}»")
+                missing += 1
+        for frame_row in activity_coverage_report(agreements):
+            title = frame_row.frame.title
+            if not frame_row.has_local_plans:
+                self.stdout.write(f"{title}: no local action plans yet")
+                continue
+            for area in frame_row.without_activity:
+                self.stdout.write(f"{title}: «{area.name}» has no activity in any local plan")
                 missing += 1
         self.stdout.write(f"{len(rows)} local agreements checked, {missing} uncovered area(s).")
         if missing:

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProblemsConfig(AppConfig):
+    name = "samverkan.problems"
+    label = "problems"
+    verbose_name = _("Problems and cause analyses")
+    nav = [("problems-list", _("Problems"))]
+    nav_order = 40

@@ -1,0 +1,93 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.agreements.models import PriorityArea
+from samverkan.geography.models import District, Neighbourhood
+from samverkan.plans.formstyle import GovukFormMixin
+
+from .models import CauseBranch, CauseDirectness, CauseNature, EvidenceKind
+
+
+class ProblemForm(GovukFormMixin, forms.Form):
+    priority_area = forms.ModelChoiceField(
+        label=_("Priority area"), queryset=PriorityArea.objects.none()
+    )
+    title = forms.CharField(label=_("Problem"), max_length=300)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    district = forms.ModelChoiceField(
+        label=_("District"), queryset=District.objects.all(), required=False
+    )
+    neighbourhoods = forms.ModelMultipleChoiceField(
+        label=_("Neighbourhoods"), queryset=Neighbourhood.objects.all(), required=False
+    )
+    period_start_on = forms.DateField(label=_("Period from"))
+    period_end_on = forms.DateField(label=_("Period to"))
+    evidence_kind = forms.ChoiceField(label=_("Evidence: kind"), choices=EvidenceKind)
+    evidence_summary = forms.CharField(
+        label=_("Evidence: what the situation picture shows"),
+        widget=forms.Textarea,
+        help_text=_("Places and situations, not persons."),
+    )
+    evidence_source = forms.CharField(label=_("Evidence: source"), max_length=300, required=False)
+
+    def __init__(self, *args, areas=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if areas is not None:
+            self.fields["priority_area"].queryset = areas
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("period_start_on"), data.get("period_end_on")
+        if start and end and end < start:
+            self.add_error("period_end_on", _("The period ends before it starts."))
+        district = data.get("district")
+        for n in data.get("neighbourhoods") or []:
+            if district and n.district_id != district.pk:
+                self.add_error(
+                    "neighbourhoods", _("%(name)s is not in the district.") % {"name": n}
+                )
+        return data
+
+
+class EvidenceForm(GovukFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=EvidenceKind)
+    summary = forms.CharField(label=_("What it shows"), widget=forms.Textarea)
+    value = forms.DecimalField(label=_("Figure"), required=False, max_digits=12, decimal_places=2)
+    unit = forms.CharField(label=_("Unit"), max_length=60, required=False)
+    source = forms.CharField(label=_("Source"), max_length=300, required=False)
+
+
+class CauseAnalysisForm(GovukFormMixin, forms.Form):
+    analysed_on = forms.DateField(label=_("Analysed on"))
+    method_note = forms.CharField(
+        label=_("How the analysis was made"), widget=forms.Textarea, required=False
+    )
+    handler = forms.CharField(
+        label=_("Handler: who can influence the offenders"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_("Roles and organisations, not named persons."),
+    )
+    guardian = forms.CharField(
+        label=_("Guardian: who can protect the target"), widget=forms.Textarea, required=False
+    )
+    manager = forms.CharField(
+        label=_("Manager: who is responsible for the place"), widget=forms.Textarea, required=False
+    )
+
+
+class CauseForm(GovukFormMixin, forms.Form):
+    branch = forms.ChoiceField(label=_("Fishbone branch"), choices=CauseBranch)
+    directness = forms.ChoiceField(label=_("Direct or indirect"), choices=CauseDirectness)
+    nature = forms.ChoiceField(label=_("Situational or social"), choices=CauseNature)
+    description = forms.CharField(label=_("Cause"), widget=forms.Textarea)
+    evidence = forms.CharField(
+        label=_("Evidence for the cause"), widget=forms.Textarea, required=False
+    )
+
+
+class ChainStepForm(GovukFormMixin, forms.Form):
+    situation = forms.CharField(label=_("Situation"), max_length=300)
+    prevention = forms.CharField(
+        label=_("How prevention can act here"), widget=forms.Textarea, required=False
+    )
