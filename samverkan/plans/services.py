@@ -60,6 +60,10 @@ class FollowUpConflict(Exception):
         self.latest = latest
 
 
+class AlreadyCarriedOver(ValueError):
+    """An activity already continues in another plan; ``args[0]`` is its code."""
+
+
 class FollowUpOutOfOrder(ValueError):
     """The entry is dated before the latest entry; history is appended in date order."""
 
@@ -229,7 +233,8 @@ def carry_over_plan(
     Activity.history()), the new plan's period, the same code, priority
     areas, causes, organisations and places, a copy of its target and indicators, and a
     first follow-up entry that carries the last status and count. Finished activities
-    stay behind (``left``). Raises ValueError if an activity was already carried over.
+    stay behind (``left``). Raises AlreadyCarriedOver (nothing written) if an unfinished
+    activity was already carried over to another plan.
     """
     as_of = as_of or plan.ends_on
     with transaction.atomic():
@@ -255,7 +260,7 @@ def carry_over_plan(
                 left.append(old)
                 continue
             if Activity.objects.filter(carried_from=old).exists():
-                raise ValueError(f"activity {old.code} was already carried over")
+                raise AlreadyCarriedOver(old.code)
             target = None
             if old.target_id is not None:
                 if old.target_id not in target_copies:

@@ -434,15 +434,25 @@ def plan_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
             "ends_on": date(year, 12, 31),
         },
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
-        result = services.carry_over_plan(plan=plan, by=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            _("%(count)s unfinished activities were carried over.")
-            % {"count": len(result.carried)},
-        )
-        return redirect("plans-detail", pk=result.plan.pk)
-    return _form_page(
+        try:
+            result = services.carry_over_plan(plan=plan, by=request.user, **form.cleaned_data)
+        except services.AlreadyCarriedOver as e:
+            form.add_error(
+                None,
+                _("Activity %(code)s has already been carried over to another plan.")
+                % {"code": e.args[0]},
+            )
+            status = 400
+        else:
+            messages.success(
+                request,
+                _("%(count)s unfinished activities were carried over.")
+                % {"count": len(result.carried)},
+            )
+            return redirect("plans-detail", pk=result.plan.pk)
+    response = _form_page(
         request,
         form,
         _("Next period's plan"),
@@ -454,6 +464,8 @@ def plan_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
         % {"plan": plan.title},
         submit_label=_("Create the plan"),
     )
+    response.status_code = status
+    return response
 
 
 @login_required

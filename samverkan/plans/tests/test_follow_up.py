@@ -83,7 +83,11 @@ class ConcurrentEditTests(PlansTestCase):
         self.client.force_login(self.per)
         r = self.client.post(
             self.url,
-            {"reported_on": "2026-03-01", "status": "ongoing", "expected_previous_id": self.seen.pk},
+            {
+                "reported_on": "2026-03-01",
+                "status": "ongoing",
+                "expected_previous_id": self.seen.pk,
+            },
         )
         self.assertEqual(r.status_code, 302)
         self.client.force_login(self.anna)
@@ -130,7 +134,9 @@ class ConcurrentEditTests(PlansTestCase):
         )
         data.pop("contributing_organisations")
         r = self.client.post(url, data)
-        self.assertEqual(r.status_code, 302, getattr(r, "context", None) and r.context["form"].errors)
+        self.assertEqual(
+            r.status_code, 302, getattr(r, "context", None) and r.context["form"].errors
+        )
         self.client.force_login(self.anna)
         data["title"] = "Annas titel"
         r = self.client.post(url, data, headers={"accept-language": "en"})

@@ -34,7 +34,9 @@ class RoundTripTests(PlansTestCase):
         )
 
     def confirm(self, preview):
-        return self.client.post(self.import_url, {"confirm": "1", "sha256": preview.context["sha256"]})
+        return self.client.post(
+            self.import_url, {"confirm": "1", "sha256": preview.context["sha256"]}
+        )
 
     def snapshot(self) -> tuple:
         return (
@@ -86,7 +88,9 @@ class RoundTripTests(PlansTestCase):
         latest = self.a1.latest_follow_up()
         self.assertEqual((latest.status, latest.done_count), ("done", 11))
         self.a3.refresh_from_db()
-        self.assertEqual((self.a3.title, self.a3.version), ("Belysning i gångtunneln vid skolan", 2))
+        self.assertEqual(
+            (self.a3.title, self.a3.version), ("Belysning i gångtunneln vid skolan", 2)
+        )
         # Exporting again and importing that is unchanged.
         self.assertEqual(self.upload(self.export("csv"), "plan.csv").context["changes"], [])
 
