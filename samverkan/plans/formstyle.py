@@ -13,7 +13,10 @@ WIDGET_CLASSES = {
 
 
 class GovukFormMixin:
-    """Adds govuk classes to each widget and marks invalid inputs with aria-invalid."""
+    """Adds govuk classes to each widget (Django itself adds aria-invalid on errors).
+
+    Never touch ``self.errors`` here: it would validate before subclasses set querysets.
+    """
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -29,8 +32,5 @@ class GovukFormMixin:
                 widget.input_type = "date"
                 widget.format = "%Y-%m-%d"
                 widget.attrs["class"] += " govuk-input--width-10"
-            if self.is_bound and name in self.errors:
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["class"] += " govuk-input--error"
             if bound.help_text:
                 widget.attrs["aria-describedby"] = f"id_{name}-hint"
