@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from .models import Agreement
-from .selectors import coverage_report
+from .selectors import activity_coverage_report, coverage_report
 
 
 @login_required
@@ -39,5 +39,12 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def coverage(request: HttpRequest) -> HttpResponse:
-    report = coverage_report(Agreement.objects.visible_to(request.user))
-    return render(request, "agreements/coverage.html", {"report": report})
+    agreements = Agreement.objects.visible_to(request.user)
+    return render(
+        request,
+        "agreements/coverage.html",
+        {
+            "report": coverage_report(agreements),
+            "activity_report": activity_coverage_report(agreements),
+        },
+    )

@@ -3,6 +3,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from samverkan.agreements.tests.test_coverage import ALL_FIVE
+from samverkan.test import CITY_AREAS
 
 from .helpers import PlansTestCase
 
@@ -67,3 +68,17 @@ class ActivityCoverageTests(PlansTestCase):
         code, out = self.run_check()
         self.assertEqual(code, 0, out)
         self.assertIn("no local action plans yet", out)
+
+    def test_the_coverage_page_lists_areas_without_activity(self) -> None:
+        self.make_activity(title="x", priority_areas=[self.local("unga-i-riskzon")])
+        self.client.force_login(self.anna)
+        r = self.client.get("/agreements/coverage/", headers={"accept-language": "en"})
+        self.assertContains(r, "Areas with no activity in any local plan")
+        row = r.context["activity_report"][0]
+        self.assertEqual(
+            [a.name for a in row.without_activity],
+            [name for code, name in CITY_AREAS if code != "unga-i-riskzon"],
+        )
+        self.client.force_login(self.karin)
+        r = self.client.get("/agreements/coverage/")
+        self.assertEqual(r.context["activity_report"], [])
