@@ -197,3 +197,13 @@ class PlanVisibilityTests(PlansTestCase):
     def test_a_bad_date_is_404_not_500(self) -> None:
         self.client.force_login(self.per)
         self.assertEqual(self.client.get(self.urls[0], {"on": "igår"}).status_code, 404)
+
+
+class SwedishTests(PlansTestCase):
+    def test_statuses_and_headings_default_to_swedish(self) -> None:
+        activity = self.make_activity()
+        self.follow(activity, date(2026, 2, 1), FollowUpStatus.PARTLY_DONE)
+        self.client.force_login(self.per)
+        r = self.client.get(f"/plans/{self.plan.pk}/", {"on": "2026-03-01"})
+        self.assertContains(r, "delvis genomförd")
+        self.assertContains(r, "Aktiviteter per 2026-03-01")
