@@ -42,11 +42,15 @@ class TargetProgress:
 def target_progress(target: Target, on: date) -> TargetProgress:
     spec = target.spec()
     start, end = target.period
-    counts = []
-    for activity in target.activities.all():
-        entry = activity.latest_follow_up(on=on)
-        if entry is not None and entry.done_count is not None:
-            counts.append((activity.activity_type, entry.done_count))
+    latest: dict[int, FollowUp] = {}
+    entries = FollowUp.objects.filter(activity__target=target, reported_on__lte=on)
+    for entry in entries.select_related("activity").order_by("reported_on", "pk"):
+        latest[entry.activity_id] = entry
+    counts = [
+        (entry.activity.activity_type, entry.done_count)
+        for entry in latest.values()
+        if entry.done_count is not None
+    ]
     achieved = target_math.achieved_total(counts, target.counted_types or ())
     until = min(on, end)
     return TargetProgress(

@@ -207,3 +207,26 @@ class SwedishTests(PlansTestCase):
         r = self.client.get(f"/plans/{self.plan.pk}/", {"on": "2026-03-01"})
         self.assertContains(r, "delvis genomförd")
         self.assertContains(r, "Aktiviteter per 2026-03-01")
+
+
+class QueryCountTests(PlansTestCase):
+    def test_plan_list_and_plan_page_do_not_grow_with_rows(self) -> None:
+        from samverkan.plans.services import create_target
+
+        target = create_target(
+            plan=self.plan, description="5/v", quantity=5, frequency="per_week", by=self.per
+        )
+        for i in range(2):
+            a = self.make_activity(title=f"a{i}", target=target)
+            self.follow(a, date(2026, 2, 1), FollowUpStatus.ONGOING, done_count=i)
+        self.client.force_login(self.per)
+        url = f"/plans/{self.plan.pk}/"
+        with self.assertNumQueries(19) as first:
+            self.client.get(url)
+        with self.assertNumQueries(14):
+            self.client.get("/plans/")
+        for i in range(2, 6):
+            a = self.make_activity(title=f"a{i}", target=target)
+            self.follow(a, date(2026, 2, 1), FollowUpStatus.ONGOING, done_count=i)
+        with self.assertNumQueries(len(first.captured_queries)):
+            self.client.get(url)
