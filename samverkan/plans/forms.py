@@ -115,6 +115,20 @@ class ActivityForm(GovukFormMixin, forms.ModelForm):
         data = super().clean()
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", _("The period ends before it starts."))
+        agreement = self.plan.agreement
+        areas = data.get("priority_areas")
+        if agreement.parent_id and areas is not None:
+            linked = [
+                a for a in areas if a.agreement_id == agreement.parent_id or a.frame_areas.exists()
+            ]
+            if not linked:
+                self.add_error(
+                    "priority_areas",
+                    _(
+                        "A local activity must address a city-wide area: choose one, or a "
+                        "local area linked to one."
+                    ),
+                )
         code = data.get("code")
         if (
             code

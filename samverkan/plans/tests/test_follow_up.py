@@ -230,3 +230,29 @@ class QueryCountTests(PlansTestCase):
             self.follow(a, date(2026, 2, 1), FollowUpStatus.ONGOING, done_count=i)
         with self.assertNumQueries(len(first.captured_queries)):
             self.client.get(url)
+
+
+class LocalActivityFrameTests(PlansTestCase):
+    def post(self, areas):
+        self.client.force_login(self.per)
+        return self.client.post(
+            f"/plans/{self.plan.pk}/activities/new/",
+            {
+                "title": "Ny aktivitet",
+                "activity_type": "other",
+                "owner_party": "police",
+                "starts_on": "2026-01-01",
+                "ends_on": "2026-12-31",
+                "priority_areas": [a.pk for a in areas],
+            },
+        )
+
+    def test_a_local_activity_must_link_to_the_city_wide_frame(self) -> None:
+        unlinked = self.agreement.priority_areas.create(code="vald", name="Våld i nära relation")
+        r = self.post([unlinked])
+        self.assertEqual(r.status_code, 200)
+        self.assertIn("priority_areas", r.context["form"].errors)
+        self.assertEqual(self.plan.activities.count(), 0)
+        self.assertEqual(self.post([self.local_area]).status_code, 302)
+        self.assertEqual(self.post([self.city_areas["systemhotande"]]).status_code, 302)
+        self.assertEqual(self.plan.activities.count(), 2)
