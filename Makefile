@@ -31,7 +31,11 @@ run: install compilemessages
 	DEBUG=true $(BIN)/samverkan migrate --no-input
 	DEBUG=true $(BIN)/samverkan load-bundled-data
 	@DEBUG=true $(BIN)/samverkan demo-login-info
-	DEBUG=true $(BIN)/samverkan runserver $(HOST):$(PORT)
+	@echo "Background worker for exports: samverkan db_worker (stops with the server)."
+	export DEBUG=true TASKS_BACKEND=django_tasks_db.DatabaseBackend; \
+	  $(BIN)/samverkan db_worker --interval 1 --no-startup-delay & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/samverkan runserver $(HOST):$(PORT)
 
 load-data: install
 	$(BIN)/samverkan migrate --no-input

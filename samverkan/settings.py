@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "samverkan.communications",
     "samverkan.pledges",
     "samverkan.public",
+    "samverkan.reporting",
+    "django_tasks_db",
     "samverkan.problems",
     "samverkan.plans",
 ]
@@ -193,6 +195,16 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "samverkan@localhost")
+
+# Background work (exports): synchronous by default; `make run` uses the database queue
+# with `samverkan db_worker` running beside the web server.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
+        ),
+    }
+}
 
 # The tenant whose name the header shows when nobody is logged in (the first tenant).
 DEFAULT_TENANT_SLUG = os.environ.get("DEFAULT_TENANT", "stockholm")

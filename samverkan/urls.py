@@ -17,5 +17,6 @@ urlpatterns = [
     path("public/", include("samverkan.public.urls")),
     path("problems/", include("samverkan.problems.urls")),
     path("plans/", include("samverkan.plans.urls")),
+    path("reporting/", include("samverkan.reporting.urls")),
     path("admin/", admin.site.urls),
 ]

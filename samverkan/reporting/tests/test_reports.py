@@ -1,0 +1,134 @@
+from datetime import date
+
+from samverkan.reporting import services
+from samverkan.reporting.models import LocalReport, ReportStatus
+
+from .base import ReportingCase
+
+
+class FiveAreaRuleTests(ReportingCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.report = services.start_report(
+            agreement=self.jarva, start=date(2026, 1, 1), end=date(2026, 4, 30), by=self.per
+        )
+        self.areas = list(self.city_agreement.priority_areas.order_by("order"))
+
+    def fill(self, skip: int | None = None) -> None:
+        texts = {
+            a.pk: ("" if i == skip else "Ingen aktivitet denna period, eftersom …")
+            for i, a in enumerate(self.areas)
+        }
+        services.save_report_texts(report=self.report, texts=texts, summary="")
+
+    def test_a_report_that_leaves_an_area_out_cannot_be_submitted(self) -> None:
+        self.fill(skip=2)
+        with self.assertRaises(services.ReportIncomplete) as e:
+            services.submit_report(report=self.report, by=self.per)
+        self.assertEqual(e.exception.missing, [self.areas[2]])
+        self.report.refresh_from_db()
+        self.assertEqual(self.report.status, ReportStatus.DRAFT)
+
+    def test_no_activity_because_is_an_answer(self) -> None:
+        self.fill()
+        services.submit_report(report=self.report, by=self.per)
+        self.report.refresh_from_db()
+        self.assertTrue(self.report.is_submitted)
+        self.assertEqual(self.report.snapshot["situation"][0]["district"], "Rinkeby-Kista")
+
+    def test_the_page_refuses_submission_and_names_the_missing_area(self) -> None:
+        self.fill(skip=4)
+        self.client.force_login(self.per)
+        r = self.client.post(f"/reporting/{self.report.pk}/submit/", follow=True)
+        self.assertContains(r, "Kriminella miljöer och livsstilar")
+        self.report.refresh_from_db()
+        self.assertFalse(self.report.is_submitted)
+
+
+class ImmutabilityTests(ReportingCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.report = services.start_report(
+            agreement=self.jarva, start=date(2026, 1, 1), end=date(2026, 4, 30), by=self.per
+        )
+        services.save_report_texts(
+            report=self.report,
+            summary="Lugnt",
+            texts={a.pk: "Text" for a in self.city_agreement.priority_areas.all()},
+        )
+        services.submit_report(report=self.report, by=self.per)
+
+    def test_a_submitted_report_cannot_change(self) -> None:
+        with self.assertRaises(services.ReportingError):
+            services.save_report_texts(report=self.report, texts={}, summary="Bättre")
+        self.client.force_login(self.per)
+        first_area = self.city_agreement.priority_areas.first()
+        self.client.post(
+            f"/reporting/{self.report.pk}/",
+            {"summary": "Ändrad", f"area-{first_area.pk}": "Ändrad"},
+        )
+        self.report.refresh_from_db()
+        self.assertEqual(self.report.summary, "Lugnt")
+        self.assertEqual(self.report.area_texts.get(frame_area=first_area).text, "Text")
+
+    def test_a_correction_is_a_new_version_that_keeps_the_old_one(self) -> None:
+        with self.assertRaises(services.ReportingError):
+            services.correct_report(report=self.report, reason=" ", by=self.per)
+        new = services.correct_report(report=self.report, reason="Fel antal", by=self.per)
+        self.assertEqual((new.version, new.supersedes, new.status), (2, self.report, "draft"))
+        self.assertEqual(list(LocalReport.objects.current().filter(agreement=self.jarva)), [new])
+        self.report.refresh_from_db()
+        self.assertTrue(self.report.is_submitted)
+        self.assertEqual(self.report.summary, "Lugnt")
+        with self.assertRaises(services.ReportingError):
+            services.correct_report(report=self.report, reason="igen", by=self.per)
+
+    def test_other_tenants_and_other_districts_see_nothing(self) -> None:
+        self.client.force_login(self.karin)
+        self.assertEqual(self.client.get(f"/reporting/{self.report.pk}/").status_code, 404)
+        self.client.force_login(self.sara)  # limited to Södermalm
+        self.assertEqual(self.client.get(f"/reporting/{self.report.pk}/").status_code, 404)
+        self.client.force_login(self.olle)  # reader in Rinkeby-Kista: may read, not edit
+        self.assertEqual(self.client.get(f"/reporting/{self.report.pk}/").status_code, 200)
+        r = self.client.post(f"/reporting/{self.report.pk}/correct/", {"reason": "x"})
+        self.assertEqual(r.status_code, 404)
+
+
+class LateAndMissingTests(ReportingCase):
+    def test_the_preparatory_view_shows_submitted_draft_missing_and_late(self) -> None:
+        start, end = date(2026, 1, 1), date(2026, 4, 30)
+        report = services.start_report(agreement=self.jarva, start=start, end=end, by=self.per)
+        rows = services.period_overview(
+            agreements=self.city_agreement.local_agreements.all(),
+            frame=self.city_agreement,
+            start=start,
+            end=end,
+            today=date(2026, 5, 15),
+        )
+        self.assertEqual(
+            [(r.agreement, r.state, r.late) for r in rows],
+            [(self.jarva, "draft", False), (self.soder, "missing", False)],
+        )
+        rows = services.period_overview(
+            agreements=self.city_agreement.local_agreements.all(),
+            frame=self.city_agreement,
+            start=start,
+            end=end,
+            today=date(2026, 5, 16),
+        )
+        self.assertEqual([r.late for r in rows], [True, True])
+
+        services.save_report_texts(
+            report=report,
+            summary="",
+            texts={a.pk: "ok" for a in self.city_agreement.priority_areas.all()},
+        )
+        services.submit_report(report=report, by=self.per)
+        self.client.force_login(self.anna)
+        page = self.client.get(
+            "/reporting/overview/", {"frame": self.city_agreement.pk, "year": 2026, "tertial": 1}
+        )
+        self.assertContains(page, "Lokal överenskommelse Södermalm")
+        rows = page.context["rows"]
+        self.assertEqual([r["row"].state for r in rows], ["submitted", "missing"])
+        self.assertEqual(rows[0]["cells"], ["ok"] * 5)
