@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "samverkan.problems",
     "samverkan.plans",
+    "samverkan.surveys",
 ]
 
 MIDDLEWARE = [
