@@ -18,5 +18,6 @@ urlpatterns = [
     path("problems/", include("samverkan.problems.urls")),
     path("plans/", include("samverkan.plans.urls")),
     path("reporting/", include("samverkan.reporting.urls")),
+    path("surveys/", include("samverkan.surveys.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -83,12 +83,17 @@ def population_cells() -> dict[tuple[str, int], float]:
 
 
 def districts() -> list[dict]:
-    path = ROOT / "data/folkhalsokollen-omraden/stockholms_lan_kommuner_och_stadsdelsomraden.geojson"
+    path = (
+        ROOT / "data/folkhalsokollen-omraden/stockholms_lan_kommuner_och_stadsdelsomraden.geojson"
+    )
     features = json.loads(path.read_text(encoding="utf-8"))["features"]
     return sorted(
         (
-            {"code": str(f["properties"]["omr_kod"]), "name": f["properties"]["omr_namn"],
-             "population": float(f["properties"]["population"])}
+            {
+                "code": str(f["properties"]["omr_kod"]),
+                "name": f["properties"]["omr_namn"],
+                "population": float(f["properties"]["population"]),
+            }
             for f in features
             if str(f["properties"]["omr_kod"]).startswith("801")
         ),
@@ -119,21 +124,33 @@ def main() -> None:
             code = d["code"]
             pop_1679 = d["population"] * 0.75
             propensity = np.array([cells[k] * RESPONSE[k[0]][k[1]] for k in cell_keys])
-            drawn = rng.choice(len(cell_keys), size=RESPONDENTS_PER_DISTRICT,
-                               p=propensity / propensity.sum())
+            drawn = rng.choice(
+                len(cell_keys), size=RESPONDENTS_PER_DISTRICT, p=propensity / propensity.sum()
+            )
             n_cell = np.bincount(drawn, minlength=len(cell_keys))
             for kind in ("worry", "night"):
-                norm = sum(cells[k] * SEX_FACTOR[kind][k[0]] * AGE_FACTOR[kind][k[1]]
-                           for k in cell_keys)
+                norm = sum(
+                    cells[k] * SEX_FACTOR[kind][k[0]] * AGE_FACTOR[kind][k[1]] for k in cell_keys
+                )
                 levels[kind + "_norm"] = norm
             for i in drawn:
                 sex, band = cell_keys[i]
                 low, high = BANDS[band]
                 weight = pop_1679 * cells[(sex, band)] / n_cell[i]
-                p_worry = min(0.95, levels["worry"][code] * SEX_FACTOR["worry"][sex]
-                              * AGE_FACTOR["worry"][band] / levels["worry_norm"])
-                p_night = min(0.95, levels["night"][code] * SEX_FACTOR["night"][sex]
-                              * AGE_FACTOR["night"][band] / levels["night_norm"])
+                p_worry = min(
+                    0.95,
+                    levels["worry"][code]
+                    * SEX_FACTOR["worry"][sex]
+                    * AGE_FACTOR["worry"][band]
+                    / levels["worry_norm"],
+                )
+                p_night = min(
+                    0.95,
+                    levels["night"][code]
+                    * SEX_FACTOR["night"][sex]
+                    * AGE_FACTOR["night"][band]
+                    / levels["night_norm"],
+                )
                 if rng.random() < p_worry:
                     worry = 1
                 else:
@@ -144,7 +161,9 @@ def main() -> None:
                     night = int(rng.choice([1, 2, 5], p=[0.55, 0.42, 0.03]))
                 answers = {"worry": worry, "night": night}
                 for q in DISORDER_QUESTIONS:
-                    big = min(0.9, DISORDER_BASE[q] * RELATIVE[code] * (1.15 if year == 2017 else 1.0))
+                    big = min(
+                        0.9, DISORDER_BASE[q] * RELATIVE[code] * (1.15 if year == 2017 else 1.0)
+                    )
                     u = rng.random()
                     if u < big * 0.4:
                         answers[q] = 4
@@ -159,14 +178,16 @@ def main() -> None:
                 for q in answers:  # about 2 % item non-response
                     if rng.random() < 0.02:
                         answers[q] = ""
-                rows.append({
-                    "weight": f"{weight:.4f}",
-                    "stratum": code,
-                    "area_code": code,
-                    "sex": sex,
-                    "age": int(rng.integers(low, high + 1)),
-                    **answers,
-                })
+                rows.append(
+                    {
+                        "weight": f"{weight:.4f}",
+                        "stratum": code,
+                        "area_code": code,
+                        "sex": sex,
+                        "age": int(rng.integers(low, high + 1)),
+                        **answers,
+                    }
+                )
         path = OUT / f"synthetic_stockholm_{year}.csv"
         with open(path, "w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=list(rows[0]))

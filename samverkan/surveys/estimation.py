@@ -202,9 +202,7 @@ def estimate_share(
         return []
     result = (
         _sample(flagged)
-        .estimation.prop(
-            "_y", by=by or None, where=svy.col("_answered") == 1, ci_method="logit"
-        )
+        .estimation.prop("_y", by=by or None, where=svy.col("_answered") == 1, ci_method="logit")
         .to_polars()
         .filter(pl.col("_y") == 1)
     )

@@ -52,7 +52,9 @@ class SurveyFileError(ValueError):
     def __init__(self, errors: list[str]):
         self.errors = errors[:MAX_ERRORS]
         if len(errors) > MAX_ERRORS:
-            self.errors.append(_("… and %(count)d more problems.") % {"count": len(errors) - MAX_ERRORS})
+            self.errors.append(
+                _("… and %(count)d more problems.") % {"count": len(errors) - MAX_ERRORS}
+            )
         super().__init__("; ".join(self.errors))
 
 
@@ -75,11 +77,10 @@ def read_table(content: bytes, file_name: str) -> tuple[list[str], list[list[str
         try:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
         except Exception as e:  # openpyxl raises many kinds for a broken file
-            raise SurveyFileError([_("The Excel file could not be read: %(error)s") % {"error": e}]) from e
-        rows = [
-            [_cell_text(v) for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
+            raise SurveyFileError(
+                [_("The Excel file could not be read: %(error)s") % {"error": e}]
+            ) from e
+        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     else:
         try:
             text = content.decode("utf-8-sig")
@@ -161,14 +162,20 @@ def parse_respondents(
         try:
             weight = float(Decimal(cell("weight").replace(",", ".")))
             if not weight > 0:
-                error("weight", _("the weight must be greater than 0 (got %(value)s).") % {"value": cell("weight")})
+                error(
+                    "weight",
+                    _("the weight must be greater than 0 (got %(value)s).")
+                    % {"value": cell("weight")},
+                )
                 weight = None
         except (InvalidOperation, ValueError):
             error("weight", _("not a number: '%(value)s'.") % {"value": cell("weight")})
 
         sex = SEX_VALUES.get(cell("sex").lower())
         if sex is None:
-            error("sex", _("unknown value '%(value)s' (use kvinna or man).") % {"value": cell("sex")})
+            error(
+                "sex", _("unknown value '%(value)s' (use kvinna or man).") % {"value": cell("sex")}
+            )
 
         age, band = None, None
         if cell("age"):
@@ -195,7 +202,9 @@ def parse_respondents(
         if cell("area_code"):
             district = by_code.get(cell("area_code"))
             if district is None:
-                error("area_code", _("unknown area code '%(value)s'.") % {"value": cell("area_code")})
+                error(
+                    "area_code", _("unknown area code '%(value)s'.") % {"value": cell("area_code")}
+                )
         elif cell("area_name"):
             district = by_name.get(cell("area_name").lower())
             if district is None:
@@ -298,7 +307,11 @@ def parse_published(content: bytes, file_name: str) -> list[PublishedRow]:
         if not get("source_url"):
             errors.append(
                 _("Row %(row)d, column '%(column)s': %(message)s")
-                % {"row": row_number, "column": "source_url", "message": _("every figure needs its source.")}
+                % {
+                    "row": row_number,
+                    "column": "source_url",
+                    "message": _("every figure needs its source."),
+                }
             )
             continue
         parsed.append(

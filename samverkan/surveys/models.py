@@ -352,7 +352,10 @@ class PublishedFigure(models.Model):
     """
 
     wave = models.ForeignKey(
-        SurveyWave, on_delete=models.CASCADE, related_name="published_figures", verbose_name=_("wave")
+        SurveyWave,
+        on_delete=models.CASCADE,
+        related_name="published_figures",
+        verbose_name=_("wave"),
     )
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="published_figures"

@@ -217,7 +217,9 @@ def add_index_version(
     """
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     known = set(survey.questions.values_list("code", flat=True))
-    unknown = [item["question"] for item in formula.get("items", []) if item["question"] not in known]
+    unknown = [
+        item["question"] for item in formula.get("items", []) if item["question"] not in known
+    ]
     if unknown or not formula.get("items"):
         raise ValueError(f"Index items must be questions of {survey}: unknown {unknown}")
     latest = survey.index_definitions.filter(code=code).aggregate(v=Max("version"))["v"] or 0

@@ -5,223 +5,490 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('geography', '0001_initial'),
-        ('organisations', '0001_initial'),
+        ("geography", "0001_initial"),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Survey',
+            name="Survey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('code', models.SlugField(max_length=80, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('owner', models.CharField(blank=True, max_length=200, verbose_name='owner')),
-                ('kind', models.CharField(choices=[('microdata', 'respondent-level data'), ('published', 'published figures only')], max_length=20, verbose_name='kind')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('population', models.CharField(blank=True, help_text='e.g. residents aged 16–79', max_length=200, verbose_name='population')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source')),
-                ('is_synthetic', models.BooleanField(default=False, verbose_name='synthetic data')),
-                ('tenant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='surveys', to='organisations.tenant', verbose_name='tenant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("code", models.SlugField(max_length=80, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("owner", models.CharField(blank=True, max_length=200, verbose_name="owner")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("microdata", "respondent-level data"),
+                            ("published", "published figures only"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "population",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. residents aged 16–79",
+                        max_length=200,
+                        verbose_name="population",
+                    ),
+                ),
+                ("source_url", models.URLField(blank=True, max_length=500, verbose_name="source")),
+                ("is_synthetic", models.BooleanField(default=False, verbose_name="synthetic data")),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="surveys",
+                        to="organisations.tenant",
+                        verbose_name="tenant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'survey',
-                'verbose_name_plural': 'surveys',
-                'ordering': ['name'],
+                "verbose_name": "survey",
+                "verbose_name_plural": "surveys",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, verbose_name='code')),
-                ('wording', models.TextField(verbose_name='wording')),
-                ('answer_scale', models.JSONField(default=list, verbose_name='answer scale')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='surveys.survey', verbose_name='survey')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, verbose_name="code")),
+                ("wording", models.TextField(verbose_name="wording")),
+                ("answer_scale", models.JSONField(default=list, verbose_name="answer scale")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="surveys.survey",
+                        verbose_name="survey",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'verbose_name_plural': 'questions',
-                'ordering': ['survey', 'order', 'code'],
+                "verbose_name": "question",
+                "verbose_name_plural": "questions",
+                "ordering": ["survey", "order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, verbose_name='code')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('positive_values', models.JSONField(blank=True, default=list, verbose_name='answers counted')),
-                ('definition', models.TextField(blank=True, verbose_name='definition')),
-                ('better', models.CharField(choices=[('lower', 'lower is better'), ('higher', 'higher is better')], max_length=10, verbose_name='better when')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('question', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='indicators', to='surveys.question', verbose_name='question')),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='surveys.survey', verbose_name='survey')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60, verbose_name="code")),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                (
+                    "positive_values",
+                    models.JSONField(blank=True, default=list, verbose_name="answers counted"),
+                ),
+                ("definition", models.TextField(blank=True, verbose_name="definition")),
+                (
+                    "better",
+                    models.CharField(
+                        choices=[("lower", "lower is better"), ("higher", "higher is better")],
+                        max_length=10,
+                        verbose_name="better when",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "question",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="indicators",
+                        to="surveys.question",
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="surveys.survey",
+                        verbose_name="survey",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indicator',
-                'verbose_name_plural': 'indicators',
-                'ordering': ['survey', 'order', 'code'],
+                "verbose_name": "indicator",
+                "verbose_name_plural": "indicators",
+                "ordering": ["survey", "order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='IndexDefinition',
+            name="IndexDefinition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, verbose_name='code')),
-                ('version', models.PositiveSmallIntegerField(default=1, verbose_name='version')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('formula', models.JSONField(verbose_name='formula')),
-                ('scale_min', models.FloatField(default=0, verbose_name='scale minimum')),
-                ('scale_max', models.FloatField(default=6, verbose_name='scale maximum')),
-                ('better', models.CharField(choices=[('lower', 'lower is better'), ('higher', 'higher is better')], max_length=10, verbose_name='better when')),
-                ('valid_from_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='used from year')),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='index_definitions', to='surveys.survey', verbose_name='survey')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60, verbose_name="code")),
+                ("version", models.PositiveSmallIntegerField(default=1, verbose_name="version")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("formula", models.JSONField(verbose_name="formula")),
+                ("scale_min", models.FloatField(default=0, verbose_name="scale minimum")),
+                ("scale_max", models.FloatField(default=6, verbose_name="scale maximum")),
+                (
+                    "better",
+                    models.CharField(
+                        choices=[("lower", "lower is better"), ("higher", "higher is better")],
+                        max_length=10,
+                        verbose_name="better when",
+                    ),
+                ),
+                (
+                    "valid_from_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="used from year"
+                    ),
+                ),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="index_definitions",
+                        to="surveys.survey",
+                        verbose_name="survey",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'index definition',
-                'verbose_name_plural': 'index definitions',
-                'ordering': ['survey', 'code', 'version'],
+                "verbose_name": "index definition",
+                "verbose_name_plural": "index definitions",
+                "ordering": ["survey", "code", "version"],
             },
         ),
         migrations.CreateModel(
-            name='SurveyWave',
+            name="SurveyWave",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('fieldwork_start_on', models.DateField(blank=True, null=True, verbose_name='fieldwork start')),
-                ('fieldwork_end_on', models.DateField(blank=True, null=True, verbose_name='fieldwork end')),
-                ('sample_size', models.PositiveIntegerField(blank=True, null=True, verbose_name='sample size')),
-                ('respondents', models.PositiveIntegerField(blank=True, null=True, verbose_name='respondents')),
-                ('response_rate_percent', models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True, verbose_name='response rate (%)')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='waves', to='surveys.survey', verbose_name='survey')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "fieldwork_start_on",
+                    models.DateField(blank=True, null=True, verbose_name="fieldwork start"),
+                ),
+                (
+                    "fieldwork_end_on",
+                    models.DateField(blank=True, null=True, verbose_name="fieldwork end"),
+                ),
+                (
+                    "sample_size",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="sample size"),
+                ),
+                (
+                    "respondents",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="respondents"),
+                ),
+                (
+                    "response_rate_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="response rate (%)",
+                    ),
+                ),
+                ("source_url", models.URLField(blank=True, max_length=500, verbose_name="source")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="waves",
+                        to="surveys.survey",
+                        verbose_name="survey",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'survey wave',
-                'verbose_name_plural': 'survey waves',
-                'ordering': ['survey', 'year'],
+                "verbose_name": "survey wave",
+                "verbose_name_plural": "survey waves",
+                "ordering": ["survey", "year"],
             },
         ),
         migrations.CreateModel(
-            name='Respondent',
+            name="Respondent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('row_number', models.PositiveIntegerField(verbose_name='row in file')),
-                ('weight', models.FloatField(verbose_name='weight')),
-                ('stratum', models.CharField(blank=True, max_length=60, verbose_name='stratum')),
-                ('cluster', models.CharField(blank=True, max_length=60, verbose_name='cluster')),
-                ('age', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='age')),
-                ('age_band', models.CharField(choices=[('16-24', '16–24'), ('25-44', '25–44'), ('45-64', '45–64'), ('65-84', '65–84')], max_length=10, verbose_name='age band')),
-                ('sex', models.CharField(choices=[('female', 'women'), ('male', 'men')], max_length=10, verbose_name='sex')),
-                ('answers', models.JSONField(default=dict, verbose_name='answers')),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geography.district', verbose_name='district')),
-                ('wave', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='respondent_rows', to='surveys.surveywave', verbose_name='wave')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("row_number", models.PositiveIntegerField(verbose_name="row in file")),
+                ("weight", models.FloatField(verbose_name="weight")),
+                ("stratum", models.CharField(blank=True, max_length=60, verbose_name="stratum")),
+                ("cluster", models.CharField(blank=True, max_length=60, verbose_name="cluster")),
+                (
+                    "age",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="age"),
+                ),
+                (
+                    "age_band",
+                    models.CharField(
+                        choices=[
+                            ("16-24", "16–24"),
+                            ("25-44", "25–44"),
+                            ("45-64", "45–64"),
+                            ("65-84", "65–84"),
+                        ],
+                        max_length=10,
+                        verbose_name="age band",
+                    ),
+                ),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("female", "women"), ("male", "men")],
+                        max_length=10,
+                        verbose_name="sex",
+                    ),
+                ),
+                ("answers", models.JSONField(default=dict, verbose_name="answers")),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="geography.district",
+                        verbose_name="district",
+                    ),
+                ),
+                (
+                    "wave",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="respondent_rows",
+                        to="surveys.surveywave",
+                        verbose_name="wave",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'respondent',
-                'verbose_name_plural': 'respondents',
-                'ordering': ['wave', 'row_number'],
+                "verbose_name": "respondent",
+                "verbose_name_plural": "respondents",
+                "ordering": ["wave", "row_number"],
             },
         ),
         migrations.CreateModel(
-            name='PublishedFigure',
+            name="PublishedFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('area_name', models.CharField(max_length=120, verbose_name='area')),
-                ('group', models.CharField(max_length=60, verbose_name='group')),
-                ('share_percent', models.DecimalField(decimal_places=1, max_digits=5, verbose_name='share (%)')),
-                ('respondents', models.PositiveIntegerField(blank=True, null=True, verbose_name='respondents')),
-                ('source_url', models.URLField(max_length=500, verbose_name='source')),
-                ('source_type', models.CharField(blank=True, max_length=120, verbose_name='kind of source')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='geography.district')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='published_figures', to='surveys.indicator')),
-                ('wave', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='published_figures', to='surveys.surveywave', verbose_name='wave')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("area_name", models.CharField(max_length=120, verbose_name="area")),
+                ("group", models.CharField(max_length=60, verbose_name="group")),
+                (
+                    "share_percent",
+                    models.DecimalField(decimal_places=1, max_digits=5, verbose_name="share (%)"),
+                ),
+                (
+                    "respondents",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="respondents"),
+                ),
+                ("source_url", models.URLField(max_length=500, verbose_name="source")),
+                (
+                    "source_type",
+                    models.CharField(blank=True, max_length=120, verbose_name="kind of source"),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="geography.district",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="published_figures",
+                        to="surveys.indicator",
+                    ),
+                ),
+                (
+                    "wave",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="published_figures",
+                        to="surveys.surveywave",
+                        verbose_name="wave",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'published figure',
-                'verbose_name_plural': 'published figures',
-                'ordering': ['indicator', 'area_name', 'group', 'wave__year'],
+                "verbose_name": "published figure",
+                "verbose_name_plural": "published figures",
+                "ordering": ["indicator", "area_name", "group", "wave__year"],
             },
         ),
         migrations.AddConstraint(
-            model_name='survey',
-            constraint=models.UniqueConstraint(fields=('tenant', 'code'), name='survey_unique_code'),
+            model_name="survey",
+            constraint=models.UniqueConstraint(
+                fields=("tenant", "code"), name="survey_unique_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='survey',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['microdata', 'published'])), name='survey_kind'),
+            model_name="survey",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["microdata", "published"])), name="survey_kind"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='question',
-            constraint=models.UniqueConstraint(fields=('survey', 'code'), name='question_unique_code'),
+            model_name="question",
+            constraint=models.UniqueConstraint(
+                fields=("survey", "code"), name="question_unique_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.UniqueConstraint(fields=('survey', 'code'), name='indicator_unique_code'),
+            model_name="indicator",
+            constraint=models.UniqueConstraint(
+                fields=("survey", "code"), name="indicator_unique_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.CheckConstraint(condition=models.Q(('better__in', ['lower', 'higher'])), name='indicator_better'),
+            model_name="indicator",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("better__in", ["lower", "higher"])), name="indicator_better"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indexdefinition',
-            constraint=models.UniqueConstraint(fields=('survey', 'code', 'version'), name='indexdefinition_unique_version'),
+            model_name="indexdefinition",
+            constraint=models.UniqueConstraint(
+                fields=("survey", "code", "version"), name="indexdefinition_unique_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indexdefinition',
-            constraint=models.CheckConstraint(condition=models.Q(('better__in', ['lower', 'higher'])), name='indexdefinition_better'),
+            model_name="indexdefinition",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("better__in", ["lower", "higher"])),
+                name="indexdefinition_better",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indexdefinition',
-            constraint=models.CheckConstraint(condition=models.Q(('scale_min__lt', models.F('scale_max'))), name='indexdefinition_scale'),
+            model_name="indexdefinition",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("scale_min__lt", models.F("scale_max"))),
+                name="indexdefinition_scale",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='surveywave',
-            constraint=models.UniqueConstraint(fields=('survey', 'year'), name='surveywave_unique_year'),
+            model_name="surveywave",
+            constraint=models.UniqueConstraint(
+                fields=("survey", "year"), name="surveywave_unique_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='surveywave',
-            constraint=models.CheckConstraint(condition=models.Q(('response_rate_percent__isnull', True), models.Q(('response_rate_percent__gte', 0), ('response_rate_percent__lte', 100)), _connector='OR'), name='surveywave_response_rate_0_100'),
+            model_name="surveywave",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("response_rate_percent__isnull", True),
+                    models.Q(
+                        ("response_rate_percent__gte", 0), ("response_rate_percent__lte", 100)
+                    ),
+                    _connector="OR",
+                ),
+                name="surveywave_response_rate_0_100",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='surveywave',
-            constraint=models.CheckConstraint(condition=models.Q(('fieldwork_start_on__isnull', True), ('fieldwork_end_on__isnull', True), ('fieldwork_start_on__lte', models.F('fieldwork_end_on')), _connector='OR'), name='surveywave_fieldwork_order'),
+            model_name="surveywave",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("fieldwork_start_on__isnull", True),
+                    ("fieldwork_end_on__isnull", True),
+                    ("fieldwork_start_on__lte", models.F("fieldwork_end_on")),
+                    _connector="OR",
+                ),
+                name="surveywave_fieldwork_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='respondent',
-            constraint=models.UniqueConstraint(fields=('wave', 'row_number'), name='respondent_unique_row'),
+            model_name="respondent",
+            constraint=models.UniqueConstraint(
+                fields=("wave", "row_number"), name="respondent_unique_row"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='respondent',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gt', 0)), name='respondent_weight_positive'),
+            model_name="respondent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weight__gt", 0)), name="respondent_weight_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='respondent',
-            constraint=models.CheckConstraint(condition=models.Q(('sex__in', ['female', 'male'])), name='respondent_sex'),
+            model_name="respondent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("sex__in", ["female", "male"])), name="respondent_sex"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='respondent',
-            constraint=models.CheckConstraint(condition=models.Q(('age_band__in', ['16-24', '25-44', '45-64', '65-84'])), name='respondent_age'),
+            model_name="respondent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("age_band__in", ["16-24", "25-44", "45-64", "65-84"])),
+                name="respondent_age",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='publishedfigure',
-            constraint=models.UniqueConstraint(fields=('wave', 'indicator', 'area_name', 'group'), name='publishedfigure_unique'),
+            model_name="publishedfigure",
+            constraint=models.UniqueConstraint(
+                fields=("wave", "indicator", "area_name", "group"), name="publishedfigure_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='publishedfigure',
-            constraint=models.CheckConstraint(condition=models.Q(('share_percent__gte', 0), ('share_percent__lte', 100)), name='publishedfigure_share_0_100'),
+            model_name="publishedfigure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("share_percent__gte", 0), ("share_percent__lte", 100)),
+                name="publishedfigure_share_0_100",
+            ),
         ),
     ]
