@@ -132,7 +132,7 @@ def _sample(frame: pl.DataFrame) -> svy.Sample:
         stratum="stratum" if stratified else None,
         psu="psu",
         wgt="weight",
-        singleton="center",
+        singleton="center" if stratified else None,
     )
     return svy.Sample(frame, design)
 

@@ -15,6 +15,7 @@ from samverkan.geography.models import District, Municipality
 from .models import Survey, SurveyKind
 from .selectors import series
 
+
 def section(*, area, start, end, user) -> dict | None:
     """Section dict per the registry contract, or None when nothing is measured."""
     if not isinstance(area, District | Municipality):

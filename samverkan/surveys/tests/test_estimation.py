@@ -156,7 +156,9 @@ class EstimateTests(SurveyTestCase):
             k = cell.keys
 
             def domain(r, k=k):
-                return r[3] == k["district"] and SEX[r[1]] == k["sex"] and band(r[2]) == k["age_band"]
+                return (
+                    r[3] == k["district"] and SEX[r[1]] == k["sex"] and band(r[2]) == k["age_band"]
+                )
 
             p, se, n, _n_eff, _df = numpy_route(self.rows, domain, self.worried_y)
             self.assertAlmostEqual(cell.estimate, p, delta=1e-9)
