@@ -3,6 +3,7 @@
 import io
 
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import Workbook
 
 from samverkan.datasets.models import ImportRun
@@ -18,6 +19,9 @@ GOOD = [
 
 
 class ImportTests(SurveyTestCase):
+    def setUp(self):
+        self.enterContext(translation.override("en"))  # messages asserted in English
+
     def assert_nothing_loaded(self):
         self.assertFalse(SurveyWave.objects.filter(survey=self.survey).exists())
         self.assertFalse(Respondent.objects.exists())
@@ -123,7 +127,7 @@ class UploadPageTests(SurveyTestCase):
         self.assertEqual(response.status_code, 400)
         self.assertContains(response, "govuk-error-summary", status_code=400)
         self.assertContains(response, "&#x27;weight&#x27;", status_code=400)
-        self.assertContains(response, "(-1)", status_code=400)
+        self.assertContains(response, " -1).", status_code=400)
         self.assertFalse(SurveyWave.objects.exists())
 
     def test_who_may_upload(self):
@@ -135,3 +139,33 @@ class UploadPageTests(SurveyTestCase):
         self.assertFalse(SurveyWave.objects.exists())
         self.client.force_login(self.per)
         self.assertEqual(self.client.get(self.url()).status_code, 200)
+
+
+class CommandTests(SurveyTestCase):
+    def setUp(self):
+        self.enterContext(translation.override("en"))
+
+    def test_import_command_all_or_nothing(self):
+        import tempfile
+
+        from django.core.management import CommandError, call_command
+
+        with tempfile.NamedTemporaryFile(suffix=".csv") as f:
+            f.write(csv_bytes([GOOD[0], [1, "man", 40, "12345", "", "", 1, 1, 1]]))
+            f.flush()
+            with self.assertRaisesMessage(CommandError, "Row 3, column 'area_code'"):
+                call_command("import-survey-wave", f.name, survey="trygg", year=2022)
+            self.assertFalse(SurveyWave.objects.exists())
+        with tempfile.NamedTemporaryFile(suffix=".csv") as f:
+            f.write(csv_bytes(GOOD))
+            f.flush()
+            call_command(
+                "import-survey-wave",
+                f.name,
+                survey="trygg",
+                year=2022,
+                response_rate="48.5",
+                stdout=open("/dev/null", "w"),
+            )
+        wave = SurveyWave.objects.get(year=2022)
+        self.assertEqual((wave.respondents, float(wave.response_rate_percent)), (2, 48.5))

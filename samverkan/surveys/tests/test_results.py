@@ -93,6 +93,20 @@ class SuppressionTests(SurveyTestCase):
         self.assertNotContains(response, f"{women_share * 100:.1f}".replace(".", ","))
         self.assertNotContains(response, "50,0")
 
+    def test_map_and_charts_leave_suppressed_cells_out(self):
+        # Södermalm has 25 respondents (suppressed); Rinkeby-Kista is then the only other
+        # district, so it is suppressed too (else city total minus it gives Södermalm).
+        self.load(rows_for("80127", 15, 10, 10, 6) + rows_for("80125", 60, 60, 6, 3))
+        self.client.force_login(self.anna)
+        url = reverse("surveys-indicator", args=[self.worried.pk])
+        response = self.client.get(url)
+        features = response.context["map"]["features"]
+        self.assertEqual([f["properties"]["value"] for f in features], [None, None])
+        self.assertTrue(response.context["report"]["overall"].is_shown)
+        response = self.client.get(url + "?district=80127")
+        self.assertEqual(response.context["chart_sex"]["data"]["values"], [])
+        self.assertEqual(response.context["chart_age"]["data"]["values"], [])
+
     def test_tenant_limit_and_rounding_apply(self):
         self.load(rows_for("80127", 40, 40, 10, 6) + rows_for("80125", 60, 60, 6, 3))
         self.stockholm.options = {"suppression_min_n": 100, "count_rounding": "stockholm"}
