@@ -2,6 +2,7 @@
 city-wide margins match the published figures it was generated from."""
 
 import csv
+import io
 import json
 
 from django.conf import settings
@@ -32,7 +33,7 @@ class DemoLoaderTests(SurveyTestCase):
                     name=feature["properties"]["omr_namn"],
                     boundary=feature["geometry"],
                 )
-        call_command("load-survey-demo", tenant="stockholm", stdout=open("/dev/null", "w"))
+        call_command("load-survey-demo", tenant="stockholm", stdout=io.StringIO())
 
     def published(self):
         path = settings.DATA_DIR / "trygghet-nyckeltal/trygghet_nyckeltal_handtranskriberade.csv"
@@ -81,7 +82,7 @@ class DemoLoaderTests(SurveyTestCase):
             self.assertGreaterEqual(cell.ci_high, city[year], year)
 
     def test_loader_is_idempotent_and_page_renders(self):
-        call_command("load-survey-demo", tenant="stockholm", stdout=open("/dev/null", "w"))
+        call_command("load-survey-demo", tenant="stockholm", stdout=io.StringIO())
         survey = Survey.objects.get(code="stockholm-syntetisk")
         self.assertEqual(survey.waves.count(), 2)
         self.client.force_login(self.anna)

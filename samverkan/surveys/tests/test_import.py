@@ -165,7 +165,7 @@ class CommandTests(SurveyTestCase):
                 survey="trygg",
                 year=2022,
                 response_rate="48.5",
-                stdout=open("/dev/null", "w"),
+                stdout=io.StringIO(),
             )
         wave = SurveyWave.objects.get(year=2022)
         self.assertEqual((wave.respondents, float(wave.response_rate_percent)), (2, 48.5))
