@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import polars as pl
 from django.urls import reverse
 
 from samverkan.geography.models import District
@@ -37,6 +38,15 @@ class Row:
     key: str = ""
 
 
+def frame_of(wave: SurveyWave, frames: dict | None) -> pl.DataFrame:
+    """The wave's respondent frame, built once per ``frames`` cache (one request)."""
+    if frames is None:
+        return build_frame(wave)
+    if wave.pk not in frames:
+        frames[wave.pk] = build_frame(wave)
+    return frames[wave.pk]
+
+
 def _estimate(frame, measure, by):
     if isinstance(measure, IndexDefinition):
         return estimate_index(frame, measure, by)
@@ -62,6 +72,7 @@ def measure_report(
     tenant,
     district: District | None = None,
     districts: list[District] = (),
+    frames: dict | None = None,
 ) -> dict:
     """All tables for one indicator or index in one wave, optionally for one district.
 
@@ -71,7 +82,7 @@ def measure_report(
     """
     check_same_survey(measure, wave)
     min_n = min_n_for(tenant)
-    frame = build_frame(wave)
+    frame = frame_of(wave, frames)
     base = ["district"] if district else []
     names = {d.code: d.name for d in districts}
 
@@ -94,7 +105,7 @@ def measure_report(
     changes = {}
     if previous is not None:
         earlier = suppress(
-            _estimate(build_frame(previous), measure, ["district"]), min_n, ["district"]
+            _estimate(frame_of(previous, frames), measure, ["district"]), min_n, ["district"]
         )
         earlier_by = {c.keys["district"]: c for c in earlier}
         changes = {
@@ -128,7 +139,11 @@ def measure_report(
 
 
 def series(
-    measure: Indicator | IndexDefinition, *, tenant, district: District | None = None
+    measure: Indicator | IndexDefinition,
+    *,
+    tenant,
+    district: District | None = None,
+    frames: dict | None = None,
 ) -> list[Row]:
     """The measure in every wave of its survey (label = year), with change between waves."""
     min_n = min_n_for(tenant)
@@ -137,7 +152,8 @@ def series(
         if not wave.respondent_rows.exists():
             continue
         base = ["district"] if district else []
-        cells = suppress(_restrict(_estimate(build_frame(wave), measure, base), district), min_n)
+        frame = frame_of(wave, frames)
+        cells = suppress(_restrict(_estimate(frame, measure, base), district), min_n)
         if not cells:
             continue
         change = compare(rows[-1].cell, cells[0], measure.better) if rows else None
@@ -146,7 +162,12 @@ def series(
 
 
 def item_distributions(
-    definition: IndexDefinition, wave: SurveyWave, *, tenant, district: District | None = None
+    definition: IndexDefinition,
+    wave: SurveyWave,
+    *,
+    tenant,
+    district: District | None = None,
+    frames: dict | None = None,
 ) -> list[dict]:
     """The raw answer distribution of each question in an index, beside the index.
 
@@ -155,7 +176,7 @@ def item_distributions(
     """
     check_same_survey(definition, wave)
     min_n = min_n_for(tenant)
-    frame = build_frame(wave)
+    frame = frame_of(wave, frames)
     questions = {q.code: q for q in wave.survey.questions.all()}
     out = []
     for item in definition.items:

@@ -27,12 +27,13 @@ def section(*, area, start, end, user) -> dict | None:
         .distinct()
     )
     blocks, data = [], {}
+    frames: dict = {}
     for survey in surveys:
         rows = []
         for indicator in survey.indicators.select_related("question"):
             over_time = [
                 r
-                for r in series(indicator, tenant=survey.tenant, district=district)
+                for r in series(indicator, tenant=survey.tenant, district=district, frames=frames)
                 if int(r.label) <= end.year
             ]
             if not over_time:

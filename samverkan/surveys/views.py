@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from .exports import report_csv
 from .forms import WaveUploadForm
 from .importers import SurveyFileError
 from .models import IndexDefinition, Indicator, Survey, SurveyKind
@@ -104,19 +105,36 @@ def _choose(request, survey, tenant):
     return waves, wave, districts, district
 
 
-def _measure_page(request, measure, template: str, url_name: str) -> HttpResponse:
+def _measure_page(
+    request, measure, template: str, url_name: str, export: bool = False
+) -> HttpResponse:
     survey = measure.survey
     tenant = survey.tenant
     context = {"measure": measure, "survey": survey, "rounding": tenant.option("count_rounding")}
     if survey.kind == SurveyKind.PUBLISHED:
+        if export:
+            raise Http404
         context["published"] = published_series(measure)
         return render(request, "surveys/published_indicator.html", context)
     waves, wave, districts, district = _choose(request, survey, tenant)
     context.update({"waves": waves, "wave": wave, "districts": districts, "district": district})
     if wave is None:
+        if export:
+            raise Http404
         return render(request, template, context)
-    report = measure_report(measure, wave, tenant=tenant, district=district, districts=districts)
-    over_time = series(measure, tenant=tenant, district=district)
+    frames: dict = {}
+    report = measure_report(
+        measure, wave, tenant=tenant, district=district, districts=districts, frames=frames
+    )
+    over_time = series(measure, tenant=tenant, district=district, frames=frames)
+    if export:
+        content = report_csv(
+            measure, wave, district, report, over_time, rounding=tenant.option("count_rounding")
+        )
+        response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+        name = f"{survey.code}-{measure.code}-{wave.year}{'-' + district.code if district else ''}"
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
     is_index = isinstance(measure, IndexDefinition)
     axis = measure.name if is_index else _("Share (%)")
     area = district.name if district else _("whole survey area")
@@ -147,7 +165,9 @@ def _measure_page(request, measure, template: str, url_name: str) -> HttpRespons
         }
     )
     if is_index:
-        context["items"] = item_distributions(measure, wave, tenant=tenant, district=district)
+        context["items"] = item_distributions(
+            measure, wave, tenant=tenant, district=district, frames=frames
+        )
     return render(request, template, context)
 
 
@@ -161,8 +181,26 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def indicator_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The indicator page's tables as CSV (same ?wave= and ?district=, same suppression)."""
+    indicator = get_object_or_404(
+        Indicator.objects.visible_to(request.user).select_related("survey__tenant", "question"),
+        pk=pk,
+    )
+    return _measure_page(request, indicator, "", "surveys-indicator", export=True)
+
+
+@login_required
 def index_detail(request: HttpRequest, pk: int) -> HttpResponse:
     definition = get_object_or_404(
         IndexDefinition.objects.visible_to(request.user).select_related("survey__tenant"), pk=pk
     )
     return _measure_page(request, definition, "surveys/indicator.html", "surveys-index")
+
+
+@login_required
+def index_export(request: HttpRequest, pk: int) -> HttpResponse:
+    definition = get_object_or_404(
+        IndexDefinition.objects.visible_to(request.user).select_related("survey__tenant"), pk=pk
+    )
+    return _measure_page(request, definition, "", "surveys-index", export=True)

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import template
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
@@ -13,14 +15,14 @@ def pct(value, digits: int = 1) -> str:
     """A share 0–1 as a percentage number without the sign, e.g. 0.1058 → "10,6"."""
     if value is None:
         return "–"
-    return number_format(value * 100, decimal_pos=digits)
+    return number_format(Decimal(f"{value * 100:.{digits}f}"), decimal_pos=digits)
 
 
 @register.filter
 def num(value, digits: int = 2) -> str:
     if value is None:
         return "–"
-    return number_format(value, decimal_pos=digits)
+    return number_format(Decimal(f"{value:.{digits}f}"), decimal_pos=digits)
 
 
 @register.filter

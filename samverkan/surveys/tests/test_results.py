@@ -1,5 +1,7 @@
 """Suppression, direction-aware change verdicts, refusal across surveys, pages, section."""
 
+import csv
+import io
 from datetime import date
 
 from django.urls import reverse
@@ -106,6 +108,25 @@ class SuppressionTests(SurveyTestCase):
         response = self.client.get(url + "?district=80127")
         self.assertEqual(response.context["chart_sex"]["data"]["values"], [])
         self.assertEqual(response.context["chart_age"]["data"]["values"], [])
+
+    def test_csv_export_is_suppressed_too(self):
+        self.load(rows_for("80127", 40, 12, 10, 6) + rows_for("80125", 60, 60, 6, 3))
+        url = reverse("surveys-indicator-csv", args=[self.worried.pk]) + "?district=80127"
+        self.assertEqual(self.client.get(url).status_code, 302)
+        self.client.force_login(self.karin)
+        self.assertEqual(self.client.get(url).status_code, 404)
+        self.client.force_login(self.anna)
+        response = self.client.get(url)
+        self.assertEqual(response["Content-Type"], "text/csv; charset=utf-8")
+        self.assertTrue(response.content.startswith("\ufeff".encode()))
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+        by_sex = [r for r in rows if len(r) == 9 and r[1] in ("kvinnor", "män", "women", "men")]
+        self.assertEqual([(r[2], r[7]) for r in by_sex], [("", "complementary"), ("", "small")])
+        # Rinkeby-Kista (120 answers, 9 worried) is shown: its share computed here.
+        rk = rows_for("80125", 60, 60, 6, 3)
+        share = sum(r[0] for r in rk if r[6] == 1) / sum(r[0] for r in rk) * 100
+        (district_row,) = [r for r in rows if len(r) == 9 and r[1] == "Rinkeby-Kista"]
+        self.assertEqual(district_row[2], f"{share:.1f}".replace(".", ","))
 
     def test_tenant_limit_and_rounding_apply(self):
         self.load(rows_for("80127", 40, 40, 10, 6) + rows_for("80125", 60, 60, 6, 3))
