@@ -8,6 +8,7 @@ suppression and rounding options apply; every cell it returns has been through
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 
 import polars as pl
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.urls import reverse
 from samverkan.geography.models import District
 
 from .estimation import (
+    DIMENSIONS,
     Cell,
     Change,
     answer_distribution,
@@ -53,10 +55,41 @@ def _estimate(frame, measure, by):
     return estimate_share(frame, measure, by)
 
 
-def _restrict(cells: list[Cell], district: District | None) -> list[Cell]:
-    if district is None:
-        return cells
-    return [c for c in cells if c.keys.get("district") == district.code]
+def cube(
+    measure: Indicator | IndexDefinition, wave: SurveyWave, *, min_n: int, frames: dict | None
+) -> dict[frozenset, Cell]:
+    """Every cell of district × sex × age band, all their margins and the total, for one
+    wave, suppressed together (so no table can reveal what another hides).
+
+    Keyed by ``frozenset(cell.keys.items())``; ``frozenset()`` is the whole survey area.
+    Cached in ``frames`` for the request.
+    """
+    cache_key = ("cube", wave.pk, type(measure).__name__, measure.pk, min_n)
+    if frames is not None and cache_key in frames:
+        return frames[cache_key]
+    frame = frame_of(wave, frames)
+    cells: list[Cell] = []
+    for size in range(len(DIMENSIONS) + 1):
+        for by in combinations(DIMENSIONS, size):
+            cells.extend(_estimate(frame, measure, list(by)))
+    result = {frozenset(c.keys.items()): c for c in suppress(cells, min_n, DIMENSIONS)}
+    if frames is not None:
+        frames[cache_key] = result
+    return result
+
+
+def _pick(cells: dict, district: District | None, dims: list[str]) -> list[Cell]:
+    """Cells broken down by exactly ``dims`` (within ``district`` when given)."""
+    wanted = {*dims, *(["district"] if district else [])}
+    return [
+        c
+        for c in cells.values()
+        if set(c.keys) == wanted and (district is None or c.keys["district"] == district.code)
+    ]
+
+
+def _total(cells: dict, district: District | None) -> Cell | None:
+    return cells.get(frozenset({("district", district.code)} if district else set()))
 
 
 def _labelled(cells: list[Cell], dim: str, labels: dict) -> list[Row]:
@@ -82,34 +115,19 @@ def measure_report(
     """
     check_same_survey(measure, wave)
     min_n = min_n_for(tenant)
-    frame = frame_of(wave, frames)
-    base = ["district"] if district else []
+    cells = cube(measure, wave, min_n=min_n, frames=frames)
     names = {d.code: d.name for d in districts}
-
-    overall = _restrict(_estimate(frame, measure, base), district)
-    overall = suppress(overall, min_n)
-    by_district = suppress(_estimate(frame, measure, ["district"]), min_n, ["district"])
-    by_sex = suppress(
-        _restrict(_estimate(frame, measure, [*base, "sex"]), district), min_n, ["sex"]
-    )
-    by_age = suppress(
-        _restrict(_estimate(frame, measure, [*base, "age_band"]), district), min_n, ["age_band"]
-    )
-    crossed = suppress(
-        _restrict(_estimate(frame, measure, [*base, "sex", "age_band"]), district),
-        min_n,
-        ["sex", "age_band"],
-    )
+    by_district = _pick(cells, None, ["district"])
+    by_sex = _pick(cells, district, ["sex"])
+    by_age = _pick(cells, district, ["age_band"])
+    crossed = _pick(cells, district, ["sex", "age_band"])
 
     previous = wave.previous()
     changes = {}
-    if previous is not None:
-        earlier = suppress(
-            _estimate(frame_of(previous, frames), measure, ["district"]), min_n, ["district"]
-        )
-        earlier_by = {c.keys["district"]: c for c in earlier}
+    if previous is not None and previous.respondent_rows.exists():
+        earlier = cube(measure, previous, min_n=min_n, frames=frames)
         changes = {
-            c.keys["district"]: compare(earlier_by.get(c.keys["district"]), c, measure.better)
+            c.keys["district"]: compare(earlier.get(frozenset(c.keys.items())), c, measure.better)
             for c in by_district
         }
     district_rows = _labelled(by_district, "district", names)
@@ -128,7 +146,7 @@ def measure_report(
         )
     ]
     return {
-        "overall": overall[0] if overall else None,
+        "overall": _total(cells, district),
         "by_district": district_rows,
         "by_sex": _labelled(by_sex, "sex", sex_labels),
         "by_age": _labelled(by_age, "age_band", age_labels),
@@ -151,13 +169,11 @@ def series(
     for wave in measure.survey.waves.order_by("year"):
         if not wave.respondent_rows.exists():
             continue
-        base = ["district"] if district else []
-        frame = frame_of(wave, frames)
-        cells = suppress(_restrict(_estimate(frame, measure, base), district), min_n)
-        if not cells:
+        cell = _total(cube(measure, wave, min_n=min_n, frames=frames), district)
+        if cell is None:
             continue
-        change = compare(rows[-1].cell, cells[0], measure.better) if rows else None
-        rows.append(Row(str(wave.year), cells[0], change, key=str(wave.pk)))
+        change = compare(rows[-1].cell, cell, measure.better) if rows else None
+        rows.append(Row(str(wave.year), cell, change, key=str(wave.pk)))
     return rows
 
 

@@ -43,24 +43,35 @@ def round_count(n: int | None, rule: str | None) -> int | None:
 def suppress(cells: list[Cell], min_n: int, dimensions: list[str] | tuple = ()) -> list[Cell]:
     """Apply primary and complementary suppression; returns new cells in the same order.
 
-    ``dimensions``: the keys along which the cells add up to a shown total. For a table by
-    district only, ["district"]; for the crossed table, ["district", "sex", "age_band"].
+    ``dimensions``: the keys along which cells add up. Along each dimension, the cells that
+    differ only in that key form a group together with their total when the list holds it
+    (the cell without that key): e.g. women and men with all, or the 13 districts with the
+    city. Any single hidden member of a group could be worked out from the others, so a
+    group never keeps exactly one hidden member: the shown member with the smallest n is
+    hidden too, repeated until no group changes. Passing every table of one breakdown
+    together (the total, the margins and the crossed cells) keeps the tables consistent:
+    a margin hidden in one table cannot be read off another.
     """
     out = [c.suppress(SMALL) if c.n < min_n else c for c in cells]
+    position = {frozenset(c.keys.items()): i for i, c in enumerate(out)}
+    groups: list[list[int]] = []
+    for dim in dimensions:
+        by_total: dict[frozenset, list[int]] = defaultdict(list)
+        for i, cell in enumerate(out):
+            if dim in cell.keys:
+                by_total[frozenset((k, v) for k, v in cell.keys.items() if k != dim)].append(i)
+        for total_key, members in by_total.items():
+            if total_key in position:
+                members = [*members, position[total_key]]
+            groups.append(members)
     changed = True
     while changed:
         changed = False
-        for dim in dimensions:
-            groups: dict[tuple, list[int]] = defaultdict(list)
-            for i, cell in enumerate(out):
-                if dim in cell.keys:
-                    other = tuple(sorted((k, v) for k, v in cell.keys.items() if k != dim))
-                    groups[other].append(i)
-            for indices in groups.values():
-                hidden = [i for i in indices if out[i].suppressed]
-                shown = [i for i in indices if not out[i].suppressed]
-                if len(hidden) == 1 and shown:
-                    victim = min(shown, key=lambda i: (out[i].n, i))
-                    out[victim] = out[victim].suppress(COMPLEMENTARY)
-                    changed = True
+        for members in groups:
+            hidden = [i for i in members if out[i].suppressed]
+            shown = [i for i in members if not out[i].suppressed]
+            if len(hidden) == 1 and shown:
+                victim = min(shown, key=lambda i: (out[i].n, i))
+                out[victim] = out[victim].suppress(COMPLEMENTARY)
+                changed = True
     return out

@@ -87,6 +87,11 @@ class SuppressionTests(SurveyTestCase):
         by_sex = {r.key: r.cell for r in report["by_sex"]}
         self.assertEqual(by_sex["male"].suppressed, "small")
         self.assertEqual(by_sex["female"].suppressed, "complementary")
+        # All of Södermalm's women are 30 and all its men 50: the crossed cells equal the
+        # margins, so they (and the age margins) must be hidden too, not only by_sex.
+        self.assertEqual([r.cell.suppressed for r in report["crossed"]], ["complementary", "small"])
+        self.assertFalse(any(r.cell.is_shown for r in report["by_age"]))
+        self.assertTrue(report["overall"].is_shown)
         self.client.force_login(self.anna)
         url = reverse("surveys-indicator", args=[self.worried.pk]) + "?district=80127"
         response = self.client.get(url)
