@@ -184,8 +184,12 @@ def item_distributions(
     tenant,
     district: District | None = None,
     frames: dict | None = None,
+    hidden: bool = False,
 ) -> list[dict]:
     """The raw answer distribution of each question in an index, beside the index.
+
+    ``hidden``: the index value of this area is suppressed, so its answers are too (the
+    index could otherwise be recomputed from them).
 
     [{"question": Question, "scores": {value: score}, "n": int, "suppressed": bool,
       "answers": [{"value", "label", "share", "count", "score"}]}]
@@ -207,7 +211,7 @@ def item_distributions(
             {
                 "question": question,
                 "n": dist["n"],
-                "suppressed": dist["n"] < min_n,
+                "suppressed": hidden or dist["n"] < min_n,
                 "answers": dist["answers"],
             }
         )

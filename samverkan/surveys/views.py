@@ -165,8 +165,14 @@ def _measure_page(
         }
     )
     if is_index:
+        overall = report["overall"]
         context["items"] = item_distributions(
-            measure, wave, tenant=tenant, district=district, frames=frames
+            measure,
+            wave,
+            tenant=tenant,
+            district=district,
+            frames=frames,
+            hidden=overall is None or not overall.is_shown,
         )
     return render(request, template, context)
 

@@ -133,6 +133,29 @@ class SuppressionTests(SurveyTestCase):
         (district_row,) = [r for r in rows if len(r) == 9 and r[1] == "Rinkeby-Kista"]
         self.assertEqual(district_row[2], f"{share:.1f}".replace(".", ","))
 
+    def test_index_answers_hidden_with_the_index(self):
+        # Södermalm 25 respondents: its index is suppressed, so are the answers behind it.
+        self.load(rows_for("80127", 15, 10, 10, 6) + rows_for("80125", 60, 60, 6, 3))
+        index = IndexDefinition.objects.get(survey=self.survey)
+        self.client.force_login(self.anna)
+        response = self.client.get(reverse("surveys-index", args=[index.pk]) + "?district=80127")
+        self.assertFalse(response.context["report"]["overall"].is_shown)
+        self.assertTrue(all(item["suppressed"] for item in response.context["items"]))
+        response = self.client.get(reverse("surveys-index", args=[index.pk]))
+        self.assertFalse(any(item["suppressed"] for item in response.context["items"]))
+
+    def test_stockholm_rounding_on_the_page(self):
+        self.load(rows_for("80127", 40, 3, 10, 1) + rows_for("80125", 60, 60, 6, 3))
+        cell = '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>'
+        url = reverse("surveys-indicator", args=[self.worried.pk]) + "?district=80127"
+        self.client.force_login(self.anna)
+        self.assertContains(self.client.get(url), cell.format(3), html=False)
+        self.stockholm.options = {"count_rounding": "stockholm"}
+        self.stockholm.save()
+        response = self.client.get(url)
+        self.assertNotContains(response, cell.format(3))
+        self.assertContains(response, cell.format(5))
+
     def test_tenant_limit_and_rounding_apply(self):
         self.load(rows_for("80127", 40, 40, 10, 6) + rows_for("80125", 60, 60, 6, 3))
         self.stockholm.options = {"suppression_min_n": 100, "count_rounding": "stockholm"}
