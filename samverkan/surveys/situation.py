@@ -3,7 +3,8 @@
 For a district: each indicator of the latest wave (fieldwork ended by ``end``) of every
 respondent-level survey the user can see, with interval, n and the change since the
 previous wave; for a municipality: the same for the whole survey area. Neighbourhoods are
-not measured at that level by these surveys: None.
+not measured at that level by these surveys: None. Without a user (the command line) the
+section is left out, as the surveys belong to a tenant.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from .selectors import series
 
 def section(*, area, start, end, user) -> dict | None:
     """Section dict per the registry contract, or None when nothing is measured."""
-    if not isinstance(area, District | Municipality):
-        return None
+    if user is None or not isinstance(area, District | Municipality):
+        return None  # from the command line no tenant is known: tenant data stay out
     district = area if isinstance(area, District) else None
     surveys = (
         Survey.objects.visible_to(user)

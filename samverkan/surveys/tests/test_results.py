@@ -2,8 +2,10 @@
 
 import csv
 import io
+import json
 from datetime import date
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from samverkan.surveys.estimation import (
@@ -287,6 +289,10 @@ class PageTests(SurveyTestCase):
         expected = sum(r[0] for r in rows if r[6] == 1) / sum(r[0] for r in rows)
         self.assertEqual(figures["share_percent"], round(expected * 100, 1))
         self.assertTrue(result["data"][self.survey.code]["synthetic"])
+        json.dumps(result["data"])  # JSON-serialisable
+        html = render_to_string(result["template"], result["context"])
+        self.assertIn(self.worried.name, html)
+        self.assertIn("govuk-warning-text", html)  # synthetic label travels with the figures
         self.assertIsNone(
             section(
                 area=self.rinkeby_kista,
