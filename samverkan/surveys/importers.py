@@ -332,3 +332,21 @@ def parse_published(content: bytes, file_name: str) -> list[PublishedRow]:
     if errors:
         raise SurveyFileError(errors)
     return parsed
+
+
+def read_catalogue(path) -> dict[str, dict]:
+    """Indicator catalogue for published figures: {wording: {"code", "better"}}.
+
+    ``path``: a CSV with columns indicator_sv, code, better (lower | higher).
+    """
+    with open(path, encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    bad = [r["indicator_sv"] for r in rows if r.get("better") not in ("lower", "higher")]
+    if bad:
+        raise SurveyFileError(
+            [
+                _("Direction must be 'lower' or 'higher' for '%(wording)s'.") % {"wording": w}
+                for w in bad
+            ]
+        )
+    return {r["indicator_sv"]: {"code": r["code"], "better": r["better"]} for r in rows}

@@ -169,3 +169,50 @@ class CommandTests(SurveyTestCase):
             )
         wave = SurveyWave.objects.get(year=2022)
         self.assertEqual((wave.respondents, float(wave.response_rate_percent)), (2, 48.5))
+
+
+PUBLISHED_HEADER = ["survey", "area", "year", "group", "indicator_sv", "value_pct", "source_url"]
+
+
+class PublishedImportTests(SurveyTestCase):
+    def setUp(self):
+        self.enterContext(translation.override("en"))
+
+    def run_command(self, rows, tmp):
+        from django.core.management import call_command
+
+        path = f"{tmp}/figures.csv"
+        with open(path, "wb") as f:
+            f.write(csv_bytes(rows, PUBLISHED_HEADER))
+        call_command("import-survey-figures", path, stdout=io.StringIO())
+
+    def test_bad_table_loads_nothing_and_good_one_loads(self):
+        import tempfile
+
+        from django.core.management import CommandError
+
+        from samverkan.surveys.models import PublishedFigure, Survey
+
+        url = "https://example.org/report"
+        wording = "otrygga när de var ute sent på kvällen"
+        good = ["Brå NTU", "Sverige", "2012", "alla 16-79", wording, "15", url]
+        with tempfile.TemporaryDirectory() as tmp:
+            for bad, message in [
+                (["Brå NTU", "Sverige", "2012", "alla", wording, "150", url], "value_pct"),
+                (["Brå NTU", "Sverige", "2012", "alla", wording, "15", ""], "source_url"),
+                (["Brå NTU", "Sverige", "2012", "alla", "okänd fråga", "15", url], "okänd fråga"),
+            ]:
+                with self.assertRaisesMessage(CommandError, message):
+                    self.run_command([good, bad], tmp)
+                self.assertFalse(PublishedFigure.objects.exists())
+                self.assertFalse(Survey.objects.filter(name="Brå NTU").exists())
+            self.run_command(
+                [good, ["Brå NTU", "Sverige", "2006", "alla", wording, "21", url]], tmp
+            )
+        survey = Survey.objects.get(name="Brå NTU")
+        self.assertEqual(survey.kind, "published")
+        figures = PublishedFigure.objects.filter(wave__survey=survey).order_by("wave__year")
+        self.assertEqual(
+            [(f.wave.year, float(f.share_percent)) for f in figures], [(2006, 21.0), (2012, 15.0)]
+        )
+        self.assertEqual(figures[0].indicator.better, "lower")

@@ -4,7 +4,6 @@
 skipped). The synthetic survey needs Stockholm's districts (codes 80103…80129) loaded.
 """
 
-import csv
 import json
 from datetime import date
 from decimal import Decimal
@@ -13,7 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from samverkan.organisations.models import Tenant
-from samverkan.surveys.importers import SurveyFileError
+from samverkan.surveys.importers import SurveyFileError, read_catalogue
 from samverkan.surveys.services import (
     create_survey_from_instrument,
     create_wave_from_file,
@@ -45,11 +44,7 @@ class Command(BaseCommand):
             raise CommandError("\n".join(e.errors)) from e
 
     def load(self, tenant, data):
-        with open(data / "surveys/published_indicators.csv", encoding="utf-8") as f:
-            catalogue = {
-                row["indicator_sv"]: {"code": row["code"], "better": row["better"]}
-                for row in csv.DictReader(f)
-            }
+        catalogue = read_catalogue(data / "surveys/published_indicators.csv")
         path = data / PUBLISHED_FILE
         counts = load_published_figures(
             tenant=tenant, content=path.read_bytes(), file_name=path.name, catalogue=catalogue
