@@ -314,3 +314,25 @@ class PageTests(SurveyTestCase):
                 user=self.olle,
             )
         )
+
+
+class SituationPageTests(SurveyTestCase):
+    """The section through the situation app's registry, page and JSON."""
+
+    def setUp(self):
+        self.load(rows_for("80125", 50, 50, 10, 5) + rows_for("80127", 50, 50, 5, 5))
+
+    def test_section_on_situation_page_and_json(self):
+        self.client.force_login(self.olle)
+        query = "?from=2020-01-01&to=2020-12-31"
+        url = reverse("situations-detail", args=["district", "80125"])
+        response = self.client.get(url + query)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, self.worried.name)
+        data = self.client.get(
+            reverse("situations-json", args=["district", "80125"]) + query
+        ).json()
+        figures = data["sections"]["surveys"][self.survey.code]["indicators"]
+        rows = rows_for("80125", 50, 50, 10, 5)
+        expected = sum(r[0] for r in rows if r[6] == 1) / sum(r[0] for r in rows)
+        self.assertEqual(figures["often-worried"]["share_percent"], round(expected * 100, 1))
