@@ -160,12 +160,12 @@ class AreaPageTests(SituationTestCase):
         # session, user, membership gate, area, Brå county rates, Brå rows, events by
         # day/type, previous period, data coverage, municipality context, county level,
         # per-district counts, districts, district boundaries, the header's tenant, and
-        # the session save (savepoint, update, release).
-        with self.assertNumQueries(18):
+        # the session save (savepoint, update, release), and the surveys section's lookup.
+        with self.assertNumQueries(19):
             self.client.get(url)
         for i in range(5):
             self.make_event(date(2025, 2, 10 + i), f"Typ {i}", municipality=self.stockholm_m)
-        with self.assertNumQueries(18):
+        with self.assertNumQueries(19):
             self.client.get(url)
 
     @override_settings(LANGUAGE_CODE="sv")
