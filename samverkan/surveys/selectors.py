@@ -341,3 +341,28 @@ def district_map(rows: list[Row], measure, districts: list[District], *, url_nam
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def published_line_spec(groups: list[dict], *, title: str, axis_title: str) -> dict:
+    """Published shares over years, one line per area and group (no intervals exist)."""
+    values = [
+        {
+            "year": str(f.wave.year),
+            "value": float(f.share_percent),
+            "series": f"{g['area']}, {g['group']}",
+        }
+        for g in groups
+        for f in g["figures"]
+    ]
+    x = {"field": "year", "type": "ordinal", "title": None}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": title,
+        "data": {"values": values},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": x,
+            "y": {"field": "value", "type": "quantitative", "title": axis_title},
+            "color": {"field": "series", "type": "nominal", "title": None},
+        },
+    }

@@ -15,6 +15,7 @@ from .selectors import (
     item_distributions,
     line_spec,
     measure_report,
+    published_line_spec,
     published_series,
     series,
 )
@@ -115,6 +116,9 @@ def _measure_page(
         if export:
             raise Http404
         context["published"] = published_series(measure)
+        context["chart_published"] = published_line_spec(
+            context["published"], title=measure.name, axis_title=_("Share (%)")
+        )
         return render(request, "surveys/published_indicator.html", context)
     waves, wave, districts, district = _choose(request, survey, tenant)
     context.update({"waves": waves, "wave": wave, "districts": districts, "district": district})
