@@ -191,3 +191,28 @@ class EstimateTests(SurveyTestCase):
 
     def worried_indicator(self):
         return self.survey.indicators.get(code="often-worried")
+
+
+class IndexVersionTests(SurveyTestCase):
+    def test_new_version_leaves_the_old_one(self):
+        from samverkan.surveys.services import add_index_version
+
+        v1 = IndexDefinition.objects.get(survey=self.survey, code="problem")
+        formula = {
+            "method": "mean_item_score",
+            "items": [{"question": "litter", "scores": {"1": 0, "2": 6}}],
+        }
+        v2 = add_index_version(
+            survey=self.survey, code="problem", name="Problemindex", formula=formula
+        )
+        self.assertEqual((v1.version, v2.version), (1, 2))
+        v1.refresh_from_db()
+        self.assertEqual(len(v1.items), 2)
+        with self.assertRaises(ValueError):
+            add_index_version(
+                survey=self.survey,
+                code="problem",
+                name="x",
+                formula={"items": [{"question": "not-a-question", "scores": {}}]},
+            )
+        self.assertEqual(self.survey.index_definitions.filter(code="problem").count(), 2)
