@@ -103,7 +103,6 @@ class RespondentRow:
     row_number: int
     weight: float
     sex: str
-    age: int | None
     age_band: str
     district_id: int
     stratum: str
@@ -236,7 +235,6 @@ def parse_respondents(
                     row_number=row_number,
                     weight=weight,
                     sex=sex,
-                    age=age,
                     age_band=band,
                     district_id=district.pk,
                     stratum=cell("stratum"),

@@ -311,7 +311,9 @@ class Respondent(models.Model):
 
     ``weight``: persons represented (> 0). ``stratum``/``cluster``: design identifiers
     from the file (empty = not given). ``answers``: {question code: int answer value};
-    a missing key is a missing answer. No names or identity numbers are ever stored.
+    a missing key is a missing answer. No names or identity numbers are ever stored, and
+    exact age is read from the file only to find the band (data minimisation: age band
+    × sex × district is all the breakdowns need).
     """
 
     wave = models.ForeignKey(
@@ -321,7 +323,6 @@ class Respondent(models.Model):
     weight = models.FloatField(_("weight"))
     stratum = models.CharField(_("stratum"), max_length=60, blank=True)
     cluster = models.CharField(_("cluster"), max_length=60, blank=True)
-    age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True)
     age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand)
     sex = models.CharField(_("sex"), max_length=10, choices=Sex)
     district = models.ForeignKey(

@@ -99,7 +99,6 @@ def create_wave_from_file(
                 weight=r.weight,
                 stratum=r.stratum,
                 cluster=r.cluster,
-                age=r.age,
                 age_band=r.age_band,
                 sex=r.sex,
                 district_id=r.district_id,
