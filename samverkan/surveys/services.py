@@ -142,15 +142,16 @@ def load_published_figures(
             [_("No indicator definition for '%(wording)s'.") % {"wording": w} for w in missing]
         )
     districts = {d.name.lower(): d for d in tenant_districts(tenant)}
-    surveys, waves, figures = {}, {}, 0
+    surveys, waves, figures, written = {}, {}, 0, 0
     for row in rows:
         survey = surveys.get(row.survey)
         if survey is None:
-            survey, _created = Survey.objects.get_or_create(
+            survey, created = Survey.objects.get_or_create(
                 tenant=tenant,
                 code=slugify(row.survey)[:80],
                 defaults={"name": row.survey, "kind": SurveyKind.PUBLISHED, "owner": row.survey},
             )
+            written += created
             if survey.kind != SurveyKind.PUBLISHED:
                 raise SurveyFileError(
                     [_("'%(name)s' is a respondent-level survey.") % {"name": survey.name}]
@@ -158,16 +159,20 @@ def load_published_figures(
             surveys[row.survey] = survey
         wave = waves.get((survey.pk, row.year))
         if wave is None:
-            wave, _created = SurveyWave.objects.get_or_create(survey=survey, year=row.year)
+            wave, created = SurveyWave.objects.get_or_create(survey=survey, year=row.year)
+            written += created
             waves[(survey.pk, row.year)] = wave
         if row.indicator == RESPONSE_RATE:
-            wave.response_rate_percent = row.value_pct
-            wave.source_url = row.source_url
-            wave.note = row.note
-            wave.save(update_fields=["response_rate_percent", "source_url", "note", "updated_at"])
+            new = (row.value_pct, row.source_url, row.note)
+            if (wave.response_rate_percent, wave.source_url, wave.note) != new:
+                wave.response_rate_percent, wave.source_url, wave.note = new
+                wave.save(
+                    update_fields=["response_rate_percent", "source_url", "note", "updated_at"]
+                )
+                written += 1
             continue
         entry = catalogue[row.indicator]
-        indicator, _created = Indicator.objects.get_or_create(
+        indicator, created = Indicator.objects.get_or_create(
             survey=survey,
             code=entry["code"],
             defaults={
@@ -176,23 +181,32 @@ def load_published_figures(
                 "better": entry["better"],
             },
         )
-        PublishedFigure.objects.update_or_create(
-            wave=wave,
-            indicator=indicator,
-            area_name=row.area,
-            group=row.group,
-            defaults={
-                "district": districts.get(row.area.lower()),
-                "share_percent": row.value_pct,
-                "respondents": row.respondents,
-                "source_url": row.source_url,
-                "source_type": row.source_type,
-                "note": row.note,
-            },
-        )
+        written += created
+        values = {
+            "district": districts.get(row.area.lower()),
+            "share_percent": row.value_pct,
+            "respondents": row.respondents,
+            "source_url": row.source_url,
+            "source_type": row.source_type,
+            "note": row.note,
+        }
+        existing = PublishedFigure.objects.filter(
+            wave=wave, indicator=indicator, area_name=row.area, group=row.group
+        ).first()
+        if existing is None or any(getattr(existing, k) != v for k, v in values.items()):
+            PublishedFigure.objects.update_or_create(
+                wave=wave,
+                indicator=indicator,
+                area_name=row.area,
+                group=row.group,
+                defaults=values,
+            )
+            written += 1
         figures += 1
     counts = {"surveys": len(surveys), "waves": len(waves), "figures": figures}
-    _record("survey-published", file_name, content, counts, started_at, user)
+    # Like every importer: re-importing the same file writes nothing, not even a record.
+    if written:
+        _record("survey-published", file_name, content, counts, started_at, user)
     return counts
 
 

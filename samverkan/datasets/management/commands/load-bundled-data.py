@@ -1,13 +1,24 @@
 """``samverkan load-bundled-data [--no-demo-users]``: load data/ and the Stockholm tenant.
 
 Idempotent: a second run writes nothing and says so. Stops at the first bad file with
-the importer's message (file, row or id, field) and exit status 1.
+the importer's message (file, row or id, field) and exit status 1. With demo users (the
+default) it then loads the demo content of each module, every piece labelled as demo.
 """
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from samverkan.datasets.base import ImportFailed
 from samverkan.datasets.loader import load_bundled_data
+
+# Demo content of each module, in dependency order; each command is idempotent.
+DEMO_COMMANDS = [
+    "load-governance-demo",
+    "load-plans-demo",
+    "load-pledges-demo",
+    "load-reporting-demo",
+    "load-survey-demo",
+]
 
 
 class Command(BaseCommand):
@@ -29,3 +40,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Bundled data loaded."))
         else:
             self.stdout.write("Nothing changed: the bundled data was already loaded.")
+        if not options["no_demo_users"]:
+            for number, name in enumerate(DEMO_COMMANDS, start=1):
+                self.stdout.write(f"[demo {number}/{len(DEMO_COMMANDS)}] {name} …")
+                call_command(name, stdout=self.stdout)
