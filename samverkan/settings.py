@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "samverkan.problems",
     "samverkan.plans",
     "samverkan.surveys",
+    "samverkan.places",
+    "samverkan.est",
 ]
 
 MIDDLEWARE = [

@@ -19,5 +19,7 @@ urlpatterns = [
     path("plans/", include("samverkan.plans.urls")),
     path("reporting/", include("samverkan.reporting.urls")),
     path("surveys/", include("samverkan.surveys.urls")),
+    path("est/", include("samverkan.est.urls")),
+    path("places/", include("samverkan.places.urls")),
     path("admin/", admin.site.urls),
 ]
