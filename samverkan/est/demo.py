@@ -107,7 +107,11 @@ def load_demo(
     if not hoods:
         raise ValueError("the tenant has no neighbourhoods with boundaries (load geography first)")
     categories = {c.code: c for c in ObservationCategory.objects.filter(tenant=tenant)}
-    mix = [(categories[code], w, texts) for code, (w, texts) in CATEGORY_MIX.items() if code in categories]
+    mix = [
+        (categories[code], w, texts)
+        for code, (w, texts) in CATEGORY_MIX.items()
+        if code in categories
+    ]
     total_weight = sum(w for _c, w, _t in mix)
     start = until - timedelta(weeks=weeks)
     scales = list(RatingScale.objects.filter(tenant=tenant).prefetch_related("levels"))
@@ -147,17 +151,41 @@ def load_demo(
             week_end = min(day + timedelta(days=6), until)
             season = 1.0 + 0.4 * math.sin((day.timetuple().tm_yday - 80) / 365 * 2 * math.pi)
             for n in hoods:
-                trend = 1.0 + (0.6 * (day - start).days / max((until - start).days, 1) if n.pk in rising else 0.0)
+                trend = 1.0 + (
+                    0.6 * (day - start).days / max((until - start).days, 1)
+                    if n.pk in rising
+                    else 0.0
+                )
                 count = _poisson(rng, base[n.pk] * season * trend)
                 for _ in range(count):
                     rows.append(
-                        _demo_row(rng, tenant, n, organisations[n.pk], mix, total_weight, day, week_end, scale_on)
+                        _demo_row(
+                            rng,
+                            tenant,
+                            n,
+                            organisations[n.pk],
+                            mix,
+                            total_weight,
+                            day,
+                            week_end,
+                            scale_on,
+                        )
                     )
             if place is not None and (until - day).days < 120:
                 for _ in range(_poisson(rng, 3.0)):
                     lon = hot_point[0] + rng.uniform(-0.0015, 0.0015)
                     lat = hot_point[1] + rng.uniform(-0.0008, 0.0008)
-                    row = _demo_row(rng, tenant, hot, organisations[hot.pk], mix, total_weight, day, week_end, scale_on)
+                    row = _demo_row(
+                        rng,
+                        tenant,
+                        hot,
+                        organisations[hot.pk],
+                        mix,
+                        total_weight,
+                        day,
+                        week_end,
+                        scale_on,
+                    )
                     row.place = place
                     row.longitude, row.latitude = round(lon, 6), round(lat, 6)
                     rows.append(row)
@@ -166,11 +194,15 @@ def load_demo(
     return {"observations": len(rows), "neighbourhoods": len(hoods)}
 
 
-def _demo_row(rng, tenant, n, organisation, mix, total_weight, day, week_end, scale_on) -> Observation:
+def _demo_row(
+    rng, tenant, n, organisation, mix, total_weight, day, week_end, scale_on
+) -> Observation:
     pick = rng.uniform(0, total_weight)
-    for category, weight, texts in mix:
-        pick -= weight
+    category, _weight, texts = mix[-1]
+    for candidate in mix:
+        pick -= candidate[1]
         if pick <= 0:
+            category, _weight, texts = candidate
             break
     observed_on = day + timedelta(days=rng.randint(0, (week_end - day).days))
     hour = rng.choice([8, 12, 15, 17, 19, 20, 21, 22, 23, 0, 1])

@@ -115,7 +115,11 @@ class WeeklyMatrix:
     scale_versions: list[str] = field(default_factory=list)
 
     def as_data(self) -> dict:
-        """JSON-serialisable figures: {"week": "2025-W48", "rows": [{"name", "cells": {code: {...}}}]}."""
+        """JSON-serialisable figures.
+
+        Shape: {"week": "2025-W48", "start", "end", "by",
+        "rows": [{"name", "cells": {category code: {"count", "max_rating", …}}}]}.
+        """
         return {
             "week": f"{self.iso_year}-W{self.iso_week:02d}",
             "start": self.start.isoformat(),

@@ -448,7 +448,9 @@ def import_observations_csv(
         scale = RatingScale.objects.current_for(tenant, observed_on) if observed_on else None
         try:
             rating = int(row.get("rating", ""))
-            if scale is None or not any(lvl.value == rating for lvl in scale.levels.all()):
+            if observed_on and (
+                scale is None or not any(lvl.value == rating for lvl in scale.levels.all())
+            ):
                 bad("rating", "not a level of the scale in force on the date")
         except ValueError:
             rating = None

@@ -311,6 +311,11 @@ def _week_param(request: HttpRequest) -> tuple[int, int]:
         return y, w
 
 
+def _week_label(day: date) -> str:
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 @login_required
 def weekly(request: HttpRequest) -> HttpResponse:
     districts, chosen = _picture_scope(request)
@@ -351,10 +356,8 @@ def weekly(request: HttpRequest) -> HttpResponse:
             "chosen": chosen,
             "by": by,
             "feature_collection": {"type": "FeatureCollection", "features": features},
-            "prev_week": "%d-W%02d" % prev_monday.isocalendar()[:2],
-            "next_week": "%d-W%02d" % next_monday.isocalendar()[:2]
-            if next_monday <= timezone.localdate()
-            else None,
+            "prev_week": _week_label(prev_monday),
+            "next_week": _week_label(next_monday) if next_monday <= timezone.localdate() else None,
         },
     )
 

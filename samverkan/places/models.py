@@ -93,7 +93,7 @@ class Place(TimestampedModel):
 
     @property
     def point(self) -> tuple[float, float] | None:
-        """(lon, lat) of the place: the Point itself or the polygon's centroid; None if no geometry."""
+        """(lon, lat): the Point itself or the polygon's centroid; None without geometry."""
         if not self.geometry:
             return None
         from shapely.geometry import shape

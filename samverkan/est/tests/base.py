@@ -25,7 +25,9 @@ class EstTestCase(BaseTestCase):
         super().setUpTestData()
         seed_tenant(cls.stockholm)
         cls.scale = RatingScale.objects.get(tenant=cls.stockholm, version=1)
-        cls.categories = {c.code: c for c in ObservationCategory.objects.filter(tenant=cls.stockholm)}
+        cls.categories = {
+            c.code: c for c in ObservationCategory.objects.filter(tenant=cls.stockholm)
+        }
         cls.rami = cls.make_user(
             "rami", "Rami", "Rahimi", cls.jarva_sdf, "reporter", districts=[cls.rinkeby_kista]
         )

@@ -57,11 +57,7 @@ class DuplicateWarningTests(EstTestCase):
         cases = [
             {"category": self.categories["littering"].pk},
             {"lat": lat_far},
-            {
-                "observed_on": (
-                    self.day - timedelta(days=DUPLICATE_WINDOW_DAYS + 1)
-                ).isoformat()
-            },
+            {"observed_on": (self.day - timedelta(days=DUPLICATE_WINDOW_DAYS + 1)).isoformat()},
         ]
         for i, case in enumerate(cases, start=1):
             with self.subTest(case=case):
@@ -74,6 +70,10 @@ class DuplicateWarningTests(EstTestCase):
 
     def test_same_neighbourhood_without_points_counts_as_nearby(self) -> None:
         self.observe(by=self.rami, category="fire", on=self.day, point=None)
-        r = self.post(category=self.categories["fire"].pk, latitude="", longitude="",
-                      neighbourhood=self.rinkeby.pk)
+        r = self.post(
+            category=self.categories["fire"].pk,
+            latitude="",
+            longitude="",
+            neighbourhood=self.rinkeby.pk,
+        )
         self.assertContains(r, "sv-nearby")

@@ -15,7 +15,13 @@ class ScaleVersionTests(EstTestCase):
         return publish_rating_scale(
             tenant=self.stockholm,
             name="Trygghetspåverkan",
-            levels=[(0, "Grön", ""), (1, "Gul", ""), (2, "Orange", ""), (3, "Röd", ""), (4, "Svart", "")],
+            levels=[
+                (0, "Grön", ""),
+                (1, "Gul", ""),
+                (2, "Orange", ""),
+                (3, "Röd", ""),
+                (4, "Svart", ""),
+            ],
             valid_from=valid_from,
             note="Fem nivåer från och med i dag",
         )
@@ -50,7 +56,9 @@ class ScaleVersionTests(EstTestCase):
     def test_versions_are_numbered_per_tenant_and_need_levels_from_zero(self) -> None:
         with self.assertRaises(ValueError):
             publish_rating_scale(
-                tenant=self.stockholm, name="x", levels=[(1, "a", ""), (2, "b", "")],
+                tenant=self.stockholm,
+                name="x",
+                levels=[(1, "a", ""), (2, "b", "")],
                 valid_from=timezone.localdate(),
             )
         self.assertEqual(RatingScale.objects.filter(tenant=self.stockholm).count(), 1)

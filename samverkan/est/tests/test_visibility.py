@@ -45,17 +45,13 @@ class VisibilityTests(EstTestCase):
         self.assertEqual(self.detail(self.per, self.soder).status_code, 200)
 
     def test_the_city_coordinator_sees_the_whole_city(self) -> None:
-        self.assertEqual(
-            set(Observation.objects.visible_to(self.anna)), {self.jarva, self.soder}
-        )
+        self.assertEqual(set(Observation.objects.visible_to(self.anna)), {self.jarva, self.soder})
 
     def test_a_reporter_reads_own_texts_but_counts_colleagues_in_the_picture(self) -> None:
         colleague = self.observe(by=self.rami, text="Rami såg något")
         self.assertEqual(self.detail(self.rut, self.jarva).status_code, 200)
         self.assertEqual(self.detail(self.rut, colleague).status_code, 404)
-        self.assertEqual(
-            set(Observation.objects.in_picture_of(self.rut)), {self.jarva, colleague}
-        )
+        self.assertEqual(set(Observation.objects.in_picture_of(self.rut)), {self.jarva, colleague})
         week = self.jarva.observed_on.isocalendar()
         r = self.client.get(f"/est/weekly/?week={week[0]}-W{week[1]:02d}")
         self.assertEqual(r.status_code, 200)
@@ -67,8 +63,13 @@ class VisibilityTests(EstTestCase):
 
     def test_anonymous_users_are_sent_to_log_in(self) -> None:
         self.client.logout()
-        for url in ["/est/weekly/", "/est/ranking/", "/est/hotspots/", "/est/yearly/",
-                    f"/est/observations/{self.jarva.pk}/"]:
+        for url in [
+            "/est/weekly/",
+            "/est/ranking/",
+            "/est/hotspots/",
+            "/est/yearly/",
+            f"/est/observations/{self.jarva.pk}/",
+        ]:
             with self.subTest(url=url):
                 self.assertEqual(self.client.get(url).status_code, 302)
         from django.contrib.auth.models import AnonymousUser

@@ -1,0 +1,88 @@
+"""The weekly matrix: counts, highest rating, change from last week and last year."""
+
+from datetime import date, timedelta
+
+from django.test import override_settings
+from django.utils import timezone
+
+from samverkan.est.selectors import iso_week_range, same_week_last_year
+
+from .base import SODER_POINT, EstTestCase
+
+
+class WeeklyMatrixTests(EstTestCase):
+    def setUp(self) -> None:
+        today = timezone.localdate()
+        self.year, self.week, _ = (today - timedelta(days=7)).isocalendar()
+        self.monday, _sunday = iso_week_range(self.year, self.week)
+        ly = iso_week_range(*same_week_last_year(self.year, self.week))[0]
+        plan = [
+            # (day, category, rating, point)
+            (self.monday, "graffiti", 1, None),
+            (self.monday + timedelta(days=2), "graffiti", 3, None),
+            (self.monday + timedelta(days=6), "littering", 2, None),
+            (self.monday - timedelta(days=3), "graffiti", 1, None),  # last week
+            (ly + timedelta(days=1), "graffiti", 2, None),  # same week last year
+            (ly + timedelta(days=2), "graffiti", 2, None),
+            (ly + timedelta(days=3), "graffiti", 2, None),
+            (self.monday + timedelta(days=1), "graffiti", 2, SODER_POINT),  # other district
+        ]
+        self.plan = plan
+        for day, category, rating, point in plan:
+            if point:
+                self.observe(
+                    by=self.sara,
+                    organisation=self.sodermalm_sdf,
+                    point=point,
+                    on=day,
+                    category=category,
+                    rating=rating,
+                )
+            else:
+                self.observe(
+                    on=day, category=category, rating=rating, point=None, neighbourhood=self.rinkeby
+                )
+
+    def get(self, user, **params):
+        self.client.force_login(user)
+        query = "&".join(f"{k}={v}" for k, v in params.items())
+        return self.client.get(f"/est/weekly/?week={self.year}-W{self.week:02d}&{query}")
+
+    def test_the_matrix_counts_this_week_and_compares(self) -> None:
+        r = self.get(self.anna, district=self.rinkeby_kista.pk)
+        self.assertEqual(r.status_code, 200)
+        matrix = r.context["matrix"]
+        row = next(row for row in matrix.rows if row.name == "Rinkeby")
+        codes = [c.code for c in matrix.categories]
+        graffiti = row.cells[codes.index("graffiti")]
+        start, end = self.monday, self.monday + timedelta(days=6)
+        expected_now = [
+            p for p in self.plan if start <= p[0] <= end and p[1] == "graffiti" and not p[3]
+        ]
+        self.assertEqual(graffiti.count, len(expected_now))
+        self.assertEqual(graffiti.max_rating, max(p[2] for p in expected_now))
+        self.assertEqual(graffiti.last_week, 1)
+        self.assertEqual(graffiti.change_week, len(expected_now) - 1)
+        self.assertEqual(graffiti.last_year, 3)
+        self.assertEqual(graffiti.change_year, len(expected_now) - 3)
+        littering = row.cells[codes.index("littering")]
+        self.assertEqual((littering.count, littering.max_rating), (1, 2))
+        # Södermalm's report is not in Rinkeby-Kista's matrix.
+        self.assertEqual(sum(r.total.count for r in matrix.rows), 3)
+        self.assertContains(r, 'data-geojson="map-est-weekly"')
+        self.assertContains(r, "<caption")
+
+    @override_settings(LANGUAGE_CODE="en")
+    def test_the_city_sees_every_district_and_a_reporter_only_theirs(self) -> None:
+        r = self.get(self.anna)
+        names = {row.name for row in r.context["matrix"].rows}
+        self.assertEqual(names, {"Rinkeby", "Södermalm"})
+        r = self.get(self.rut)
+        self.assertEqual({row.name for row in r.context["matrix"].rows}, {"Rinkeby"})
+
+    def test_same_week_last_year_handles_week_53(self) -> None:
+        # 2020 and 2026 have an ISO week 53; 2019 and 2025 do not.
+        self.assertEqual(same_week_last_year(2020, 53), (2019, 52))
+        self.assertEqual(same_week_last_year(2026, 53), (2025, 52))
+        self.assertEqual(same_week_last_year(2026, 48), (2025, 48))
+        self.assertEqual(iso_week_range(2026, 1)[0], date(2025, 12, 29))
