@@ -54,7 +54,13 @@ class PhoneReportTests(StaticLiveServerTestCase):
                 viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True
             )
             context.add_cookies(
-                [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": self.live_server_url}]
+                [
+                    {
+                        "name": settings.SESSION_COOKIE_NAME,
+                        "value": session,
+                        "url": self.live_server_url,
+                    }
+                ]
             )
             page = context.new_page()
             errors: list[str] = []
