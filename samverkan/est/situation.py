@@ -15,6 +15,12 @@ from .selectors import observations_in_area
 
 
 def section(*, area, start: date, end: date, user) -> dict | None:
+    """The EST part of the situation picture; None for no user (command line) or no data.
+
+    Observations are not public, so without a user there is nothing to show.
+    """
+    if user is None:
+        return None
     qs = observations_in_area(
         Observation.objects.in_picture_of(user).filter(
             observed_on__gte=start, observed_on__lte=end

@@ -42,6 +42,8 @@ class SituationSectionTests(EstTestCase):
         )
         self.assertIsNone(self.section(area=self.rinkeby_kista, start=day, end=day, user=self.sara))
         self.assertIsNone(self.section(area=self.stockholm_m, start=day, end=day, user=self.karin))
+        # From the command line (no user) observations are not shown.
+        self.assertIsNone(self.section(area=self.stockholm_m, start=day, end=day, user=None))
         self.assertIsNone(
             self.section(
                 area=self.rinkeby,
@@ -59,6 +61,20 @@ class SituationSectionTests(EstTestCase):
         out = self.section(area=self.rinkeby, start=day, end=day, user=self.per)
         html = render_to_string(out["template"], out["context"])
         self.assertIn("<caption", html)
+
+
+class SituationPageTests(EstTestCase):
+    def test_the_situation_page_shows_the_est_section(self) -> None:
+        day = timezone.localdate() - timedelta(days=2)
+        self.observe(category="graffiti", on=day)
+        self.client.force_login(self.per)
+        url = f"/situation/district/{self.rinkeby_kista.code}/?from={day}&to={day}"
+        r = self.client.get(url)
+        self.assertContains(r, 'id="sv-section-est"')
+        r = self.client.get(
+            f"/situation/district/{self.rinkeby_kista.code}/situation.json?from={day}&to={day}"
+        )
+        self.assertEqual(r.json()["sections"]["est"]["total"], 1)
 
 
 class DemoDataTests(EstTestCase):
