@@ -21,12 +21,14 @@ def section(*, area, start: date, end: date, user) -> dict | None:
     """
     if user is None:
         return None
-    qs = observations_in_area(
-        Observation.objects.in_picture_of(user).filter(
-            observed_on__gte=start, observed_on__lte=end
-        ),
-        area,
+    in_period = observations_in_area(
+        Observation.objects.filter(observed_on__gte=start, observed_on__lte=end), area
     )
+    # One cheap query when there is nothing at all, so pages without EST data pay for
+    # that query only, not for the membership gate as well.
+    if not in_period.exists():
+        return None
+    qs = in_period & Observation.objects.in_picture_of(user)
     rows = list(qs.values_list("category_id", "rating", "scale_id", "is_demo"))
     if not rows:
         return None
