@@ -11,13 +11,16 @@ one planted cluster around a registered demo place so that the hot-spot page has
 something to find. Points are uniform inside the neighbourhood boundary.
 """
 
+import json
 import math
 import random
 from datetime import date, datetime, time, timedelta
 
+from auditlog.context import disable_auditlog
 from django.db import transaction
 from django.utils import timezone
-from shapely.geometry import Point, shape
+from shapely import contains_xy, prepare
+from shapely.geometry import shape
 
 from samverkan.geography.models import Neighbourhood
 from samverkan.organisations.models import Organisation, OrganisationKind, Tenant
@@ -51,12 +54,20 @@ CATEGORY_MIX: dict[str, tuple[float, list[str]]] = {
 }
 
 
+_SHAPES: dict[str, object] = {}
+
+
 def _random_point(rng: random.Random, boundary: dict) -> tuple[float, float] | None:
-    geom = shape(boundary)
+    key = json.dumps(boundary, sort_keys=True)
+    if key not in _SHAPES:
+        geom = shape(boundary)
+        prepare(geom)
+        _SHAPES[key] = geom
+    geom = _SHAPES[key]
     minx, miny, maxx, maxy = geom.bounds
     for _ in range(50):
         lon, lat = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
-        if geom.contains(Point(lon, lat)):
+        if contains_xy(geom, lon, lat):
             return (round(lon, 6), round(lat, 6))
     return None
 
@@ -131,7 +142,10 @@ def load_demo(
     hot_point = _random_point(rng, hot.boundary)
     rows: list[Observation] = []
     with transaction.atomic():
-        Observation.objects.filter(tenant=tenant, is_demo=True).delete()
+        # Demo rows are replaced wholesale; logging thousands of deletions of generated
+        # rows would only bury the real audit trail (and take minutes).
+        with disable_auditlog():
+            Observation.objects.filter(tenant=tenant, is_demo=True).delete()
         place = None
         if hot_point:
             place, _created = Place.objects.update_or_create(

@@ -64,3 +64,16 @@ def centroid(boundary: dict | None) -> tuple[float, float] | None:
 
     c = _shape(json.dumps(boundary, sort_keys=True)).centroid
     return (c.x, c.y)
+
+
+def prepared_shapes(areas) -> list[tuple[str, object]]:
+    """[(name, prepared shapely geometry)] for areas with a boundary, for fast point tests."""
+    from shapely import prepare
+
+    out = []
+    for area in areas:
+        if area.boundary:
+            geom = shape(area.boundary)
+            prepare(geom)
+            out.append((area.name, geom))
+    return out

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from shapely import contains_xy
 
 from samverkan.common.scrubbing import IdentifierKind, ScrubResult
 from samverkan.geography.models import District, Neighbourhood
@@ -23,7 +24,7 @@ from samverkan.places.models import Place
 from . import permissions
 from .access import log_text_read
 from .forms import AbilityForm, EditObservationForm, ImportForm, ReportForm
-from .geo import centroid
+from .geo import centroid, prepared_shapes
 from .hotspots import gi_star
 from .models import Observation, ObservationCategory, RatingScale
 from .selectors import (
@@ -459,15 +460,15 @@ def hotspots(request: HttpRequest) -> HttpResponse:
         elif o.place_id and o.place.point:
             points.append(o.place.point)
     result = gi_star(points)
-    neighbourhoods = list(Neighbourhood.objects.filter(district__in=scope))
+    shapes = prepared_shapes(
+        Neighbourhood.objects.filter(district__in=scope).exclude(boundary=None)
+    )
 
     def label(cell) -> str:
-        from .geo import _contains
-
-        for n in neighbourhoods:
-            if _contains(n.boundary, *cell.centre):
+        for name, geom in shapes:
+            if contains_xy(geom, *cell.centre):
                 return _("%(area)s, cell %(row)d:%(col)d") % {
-                    "area": n.name,
+                    "area": name,
                     "row": cell.row,
                     "col": cell.col,
                 }
