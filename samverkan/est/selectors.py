@@ -156,23 +156,25 @@ def weekly_matrix(
     *,
     observations: QuerySet,
     categories: list[ObservationCategory],
-    neighbourhoods: list[Neighbourhood],
+    areas: list[Neighbourhood] | list[District],
     iso_year: int,
     iso_week: int,
-    by: str = "neighbourhood",
+    by: str = "area",
 ) -> WeeklyMatrix:
     """Areas × categories for an ISO week: count, highest rating, last week, same week last year.
 
-    ``by`` is "neighbourhood" (rows = the given neighbourhoods, plus "not placed in a
-    neighbourhood" when needed) or "place" (rows = places with observations in any of the
-    three weeks). Ratings are values on each observation's own scale version; the
-    versions used are listed in ``scale_versions``.
+    ``by`` is "area" (rows = the given neighbourhoods or districts; for neighbourhoods a
+    row "—" collects reports not placed in one) or "place" (rows = places with
+    observations in any of the three weeks). Ratings are values on each observation's own
+    scale version; the versions used are listed in ``scale_versions``.
     """
     start, end = iso_week_range(iso_year, iso_week)
     lw_start, lw_end = start - timedelta(days=7), end - timedelta(days=7)
     ly_year, ly_week = same_week_last_year(iso_year, iso_week)
     ly_start, ly_end = iso_week_range(ly_year, ly_week)
-    key = "place_id" if by == "place" else "neighbourhood_id"
+    by_district = bool(areas) and isinstance(areas[0], District)
+    area_key = "district_id" if by_district else "neighbourhood_id"
+    key = "place_id" if by == "place" else area_key
     now = _counts(observations, key, start, end)
     last = _counts(observations, key, lw_start, lw_end)
     year_ago = _counts(observations, key, ly_start, ly_end)
@@ -181,13 +183,13 @@ def weekly_matrix(
         from samverkan.places.models import Place
 
         ids = {k[0] for d in (now, last, year_ago) for k in d if k[0] is not None}
-        areas = [(f"place-{p.pk}", p.name, p.pk) for p in Place.objects.filter(pk__in=ids)]
+        listed = [(f"place-{p.pk}", p.name, p.pk) for p in Place.objects.filter(pk__in=ids)]
     else:
-        areas = [(f"n-{n.pk}", n.name, n.pk) for n in neighbourhoods]
-        if any(k[0] is None for d in (now, last, year_ago) for k in d):
-            areas.append(("none", "—", None))
+        listed = [(f"a-{a.pk}", a.name, a.pk) for a in areas]
+        if not by_district and any(k[0] is None for d in (now, last, year_ago) for k in d):
+            listed.append(("none", "—", None))
     rows = []
-    for row_key, name, area_id in areas:
+    for row_key, name, area_id in listed:
         cells = []
         for cat in categories:
             k = (area_id, cat.pk)

@@ -322,30 +322,33 @@ def weekly(request: HttpRequest) -> HttpResponse:
     districts, chosen = _picture_scope(request)
     tenant = _tenant_for(request, districts)
     year, week = _week_param(request)
-    by = "place" if request.GET.get("by") == "place" else "neighbourhood"
+    by = "place" if request.GET.get("by") == "place" else "area"
     scope = [chosen] if chosen else districts
-    neighbourhoods = list(Neighbourhood.objects.filter(district__in=scope).order_by("name"))
+    # A district shows its neighbourhoods; several districts (the city) show districts.
+    if chosen or len(districts) == 1:
+        areas = list(Neighbourhood.objects.filter(district__in=scope).order_by("name"))
+    else:
+        areas = districts
     observations = Observation.objects.in_picture_of(request.user).filter(district__in=scope)
     categories = _categories(tenant)
     matrix = weekly_matrix(
         observations=observations,
         categories=categories,
-        neighbourhoods=neighbourhoods,
+        areas=areas,
         iso_year=year,
         iso_week=week,
         by=by,
     )
-    features = []
     totals = {r.area_id: r.total.count for r in matrix.rows}
-    for n in neighbourhoods:
-        if n.boundary:
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": n.boundary,
-                    "properties": {"name": n.name, "count": totals.get(n.pk, 0)},
-                }
-            )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": a.boundary,
+            "properties": {"name": a.name, "count": totals.get(a.pk, 0)},
+        }
+        for a in areas
+        if a.boundary
+    ]
     prev_monday = matrix.start - timedelta(days=7)
     next_monday = matrix.start + timedelta(days=7)
     return render(

@@ -74,11 +74,31 @@ class WeeklyMatrixTests(EstTestCase):
 
     @override_settings(LANGUAGE_CODE="en")
     def test_the_city_sees_every_district_and_a_reporter_only_theirs(self) -> None:
-        r = self.get(self.anna)
-        names = {row.name for row in r.context["matrix"].rows}
-        self.assertEqual(names, {"Rinkeby", "Södermalm"})
-        r = self.get(self.rut)
+        r = self.get(self.anna)  # the city: one row per district
+        totals = {row.name: row.total.count for row in r.context["matrix"].rows}
+        self.assertEqual(totals, {"Rinkeby-Kista": 3, "Södermalm": 1})
+        r = self.get(self.rut)  # one district: its neighbourhoods
         self.assertEqual({row.name for row in r.context["matrix"].rows}, {"Rinkeby"})
+
+    def test_the_page_costs_the_same_number_of_queries_with_more_data(self) -> None:
+        self.client.force_login(self.anna)
+        url = f"/est/weekly/?week={self.year}-W{self.week:02d}&district={self.rinkeby_kista.pk}"
+        self.client.get(url)  # warm up content types and the like
+        # session, user, the districts gate (memberships, limits, tenant districts),
+        # districts, tenant, categories, neighbourhoods, the tenants gate and districts
+        # gate of in_picture_of, three week counts, scale versions, demo count, the
+        # header's tenant and menu, and the session save.
+        with self.assertNumQueries(22):
+            self.client.get(url)
+        for i in range(10):
+            self.observe(
+                on=self.monday + timedelta(days=i % 7),
+                category="drugs",
+                point=None,
+                neighbourhood=self.rinkeby,
+            )
+        with self.assertNumQueries(22):
+            self.client.get(url)
 
     def test_same_week_last_year_handles_week_53(self) -> None:
         # 2020 and 2026 have an ISO week 53; 2019 and 2025 do not.
