@@ -15,7 +15,7 @@ HEADER = (
 )
 
 
-class CsvImportTests(EstTestCase):
+class CsvTestCase(EstTestCase):
     def setUp(self) -> None:
         self.day = (timezone.localdate() - timedelta(days=3)).isoformat()
 
@@ -36,6 +36,8 @@ class CsvImportTests(EstTestCase):
             {"organisation": self.city.pk, "file": SimpleUploadedFile("est.csv", data)},
         )
 
+
+class CsvImportTests(CsvTestCase):
     def test_a_good_file_is_imported_and_scrubbed(self) -> None:
         r = self.upload(self.csv(*self.good_rows()))
         self.assertEqual(r.status_code, 200)
@@ -103,3 +105,43 @@ class CsvImportTests(EstTestCase):
         self.assertEqual(self.client.get("/est/import/").status_code, 404)
         self.client.force_login(self.karin)
         self.assertEqual(self.client.get("/est/import/").status_code, 404)
+
+
+class CsvImportCommandTests(CsvTestCase):
+    def test_the_command_imports_or_lists_errors_and_exits(self) -> None:
+        import tempfile
+        from io import StringIO
+
+        from django.core.management import CommandError, call_command
+
+        with tempfile.NamedTemporaryFile(suffix=".csv") as f:
+            f.write(self.csv(*self.good_rows(), f"B-1;{self.day};;night;nope;1;Rinkeby;;;;x"))
+            f.flush()
+            err = StringIO()
+            with self.assertRaises(CommandError):
+                call_command(
+                    "import-est-csv",
+                    f.name,
+                    "--organisation",
+                    "Stockholms stad",
+                    "--user",
+                    "anna",
+                    stderr=err,
+                )
+            self.assertIn("line 5, category", err.getvalue())
+            self.assertFalse(Observation.objects.exists())
+        with tempfile.NamedTemporaryFile(suffix=".csv") as f:
+            f.write(self.csv(*self.good_rows()))
+            f.flush()
+            out = StringIO()
+            call_command(
+                "import-est-csv",
+                f.name,
+                "--organisation",
+                "Stockholms stad",
+                "--user",
+                "anna",
+                stdout=out,
+            )
+        self.assertIn("3 imported", out.getvalue())
+        self.assertEqual(Observation.objects.count(), 3)

@@ -84,10 +84,9 @@ class WeeklyMatrixTests(EstTestCase):
         self.client.force_login(self.anna)
         url = f"/est/weekly/?week={self.year}-W{self.week:02d}&district={self.rinkeby_kista.pk}"
         self.client.get(url)  # warm up content types and the like
-        # session, user, the districts gate (memberships, limits, tenant districts),
-        # districts, tenant, categories, neighbourhoods, the tenants gate and districts
-        # gate of in_picture_of, three week counts, scale versions, demo count, the
-        # header's tenant and menu, and the session save.
+        # Session and user, the visibility gates, categories and areas, the three weeks'
+        # counts, scale versions and demo count, the header and the session save: none of
+        # it grows with the number of observations.
         with self.assertNumQueries(22):
             self.client.get(url)
         for i in range(10):
