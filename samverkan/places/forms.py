@@ -5,7 +5,7 @@ from samverkan.est.forms import govuk_widgets
 from samverkan.geography.models import District, Neighbourhood
 from samverkan.organisations.models import Organisation
 
-from .models import Place, PointStatus, WalkLight
+from .models import Place, PlaceKind, PointStatus, WalkLight
 
 
 class WalkForm(forms.Form):
@@ -75,3 +75,36 @@ class PointStatusForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         govuk_widgets(self)
+
+
+class PlaceForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=PlaceKind.choices)
+    district = forms.ModelChoiceField(label=_("District"), queryset=District.objects.none())
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Neighbourhood"), queryset=Neighbourhood.objects.none(), required=False
+    )
+    latitude = forms.FloatField(
+        label=_("Latitude (WGS84)"), required=False, min_value=-90, max_value=90
+    )
+    longitude = forms.FloatField(
+        label=_("Longitude (WGS84)"), required=False, min_value=-180, max_value=180
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, districts, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = districts
+        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(district__in=districts)
+        govuk_widgets(self)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            self.add_error("latitude", _("Give both latitude and longitude, or neither."))
+        n, d = data.get("neighbourhood"), data.get("district")
+        if n and d and n.district_id != d.pk:
+            self.add_error("neighbourhood", _("The neighbourhood is not in the district."))
+        return data

@@ -16,6 +16,7 @@ from samverkan.organisations.models import Organisation, Tenant
 
 from .models import (
     TIER_FROM_SOURCE,
+    Place,
     PointStatus,
     SafetyWalk,
     SafetyWalkPoint,
@@ -98,6 +99,36 @@ def import_vulnerable_areas(path: Path, *, list_year: int = 2025) -> dict[str, i
             counts["created" if created else "updated"] += 1
     counts["sha256"] = hashlib.sha256(raw).hexdigest()  # type: ignore[assignment]
     return counts
+
+
+def register_place(
+    *,
+    tenant: Tenant,
+    name: str,
+    kind: str,
+    district: District,
+    neighbourhood: Neighbourhood | None,
+    point: tuple[float, float] | None,
+    description: str,
+) -> Place:
+    """Add a place to the tenant's register; ``point`` is (lon, lat) WGS84 or None.
+
+    Raises ValueError when the neighbourhood is not in the district, or the name is
+    already registered in the district (names are unique per tenant and district).
+    """
+    if neighbourhood is not None and neighbourhood.district_id != district.pk:
+        raise ValueError("neighbourhood outside district")
+    if Place.objects.filter(tenant=tenant, district=district, name__iexact=name).exists():
+        raise ValueError("name taken")
+    return Place.objects.create(
+        tenant=tenant,
+        name=name,
+        kind=kind,
+        district=district,
+        neighbourhood=neighbourhood,
+        geometry={"type": "Point", "coordinates": [point[0], point[1]]} if point else None,
+        description=scrub(description).text,
+    )
 
 
 def create_walk(

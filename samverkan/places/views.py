@@ -14,10 +14,10 @@ from samverkan.organisations.models import Organisation
 
 from .access import district_ids_for_user, tenant_ids_for_user
 from .exports import protocol_docx, protocol_pdf
-from .forms import PointForm, PointStatusForm, WalkForm
+from .forms import PlaceForm, PointForm, PointStatusForm, WalkForm
 from .models import Place, SafetyWalk, SafetyWalkPoint, VulnerableArea
 from .permissions import can_manage_walks
-from .services import add_walk_point, create_walk, update_walk_point_status
+from .services import add_walk_point, create_walk, register_place, update_walk_point_status
 
 
 def _feature(geometry: dict | None, name: str, value, href: str = "", key: str = "value") -> dict:
@@ -30,6 +30,38 @@ def _feature(geometry: dict | None, name: str, value, href: str = "", key: str =
 
 @login_required
 def place_list(request: HttpRequest) -> HttpResponse:
+    manage_ids = district_ids_for_user(request.user, ("edit_plans",))
+    form = None
+    if manage_ids:
+        districts = District.objects.filter(pk__in=manage_ids).order_by("name")
+        form = PlaceForm(request.POST or None, districts=districts)
+        if request.method == "POST" and form.is_valid():
+            d = form.cleaned_data
+            tenant = (
+                d["district"]
+                .municipality.tenants.filter(pk__in=tenant_ids_for_user(request.user))
+                .first()
+            )
+            if tenant is None:
+                raise Http404
+            point = (d["longitude"], d["latitude"]) if d["latitude"] is not None else None
+            try:
+                place = register_place(
+                    tenant=tenant,
+                    name=d["name"],
+                    kind=d["kind"],
+                    district=d["district"],
+                    neighbourhood=d["neighbourhood"],
+                    point=point,
+                    description=d["description"],
+                )
+            except ValueError:
+                form.add_error("name", _("A place with this name is already registered."))
+            else:
+                messages.success(request, _("The place is registered."))
+                return redirect(place.get_absolute_url())
+    elif request.method == "POST":
+        raise Http404
     places = (
         Place.objects.visible_to(request.user)
         .select_related("district", "neighbourhood")
@@ -46,6 +78,7 @@ def place_list(request: HttpRequest) -> HttpResponse:
         "places/list.html",
         {
             "places": places,
+            "form": form,
             "feature_collection": {"type": "FeatureCollection", "features": features},
         },
     )

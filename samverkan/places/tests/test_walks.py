@@ -175,3 +175,38 @@ class PlaceListTests(BaseTestCase):
         self.assertEqual(self.client.get(f"/places/{place.pk}/").status_code, 200)
         self.client.force_login(self.karin)
         self.assertEqual(self.client.get(f"/places/{place.pk}/").status_code, 404)
+
+
+class PlaceRegisterTests(BaseTestCase):
+    def post(self, user, **overrides):
+        data = {
+            "name": "Rinkeby torg",
+            "kind": "square",
+            "district": self.rinkeby_kista.pk,
+            "neighbourhood": self.rinkeby.pk,
+            "latitude": "59.389",
+            "longitude": "17.915",
+            "description": "Torget vid tunnelbanan",
+        }
+        data.update(overrides)
+        self.client.force_login(user)
+        return self.client.post("/places/", data)
+
+    def test_a_coordinator_registers_a_place_in_their_district(self) -> None:
+        r = self.post(self.per)
+        place = Place.objects.get()
+        self.assertRedirects(r, f"/places/{place.pk}/")
+        self.assertEqual(place.geometry, {"type": "Point", "coordinates": [17.915, 59.389]})
+        self.assertEqual(place.point, (17.915, 59.389))
+        self.assertEqual((place.tenant, place.district), (self.stockholm, self.rinkeby_kista))
+        # The same name twice in a district is refused.
+        r = self.post(self.per, name="rinkeby TORG")
+        self.assertContains(r, "govuk-error-summary")
+        self.assertEqual(Place.objects.count(), 1)
+
+    def test_others_cannot_register_there(self) -> None:
+        r = self.post(self.sara)  # Södermalm coordinator: Rinkeby-Kista is not a choice
+        self.assertContains(r, "govuk-error-summary")
+        self.assertEqual(self.post(self.rut).status_code, 404)  # reporter
+        self.assertEqual(self.post(self.karin).status_code, 404)  # other tenant
+        self.assertFalse(Place.objects.exists())
