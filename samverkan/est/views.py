@@ -83,7 +83,8 @@ def report(request: HttpRequest) -> HttpResponse:
     tenant = organisations[0].tenant
     scale = RatingScale.objects.current_for(tenant)
     if scale is None:
-        return render(request, "est/not_configured.html", status=503)
+        # A page that explains, not an error: the reporter can do nothing about it.
+        return render(request, "est/not_configured.html")
     neighbourhoods = (
         Neighbourhood.objects.filter(district__municipality__tenants=tenant)
         .select_related("district")

@@ -89,6 +89,15 @@ class ReportFormTests(EstTestCase):
         self.assertContains(r, "govuk-error-summary")
         self.assertFalse(Observation.objects.exists())
 
+    def test_a_tenant_without_a_scale_gets_an_explanation(self) -> None:
+        from samverkan.est.models import RatingScale
+
+        RatingScale.objects.all().delete()
+        self.client.force_login(self.rut)
+        r = self.client.get(self.url)
+        self.assertEqual(r.status_code, 200)
+        self.assertContains(r, "est-seed")
+
     def test_users_who_may_not_report_get_404_and_anonymous_users_log_in(self) -> None:
         self.client.force_login(self.olle)  # reader
         self.assertEqual(self.client.get(self.url).status_code, 404)

@@ -2,7 +2,9 @@
 
 from datetime import date, timedelta
 
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from samverkan.est.selectors import iso_week_range, same_week_last_year
@@ -81,14 +83,14 @@ class WeeklyMatrixTests(EstTestCase):
         self.assertEqual({row.name for row in r.context["matrix"].rows}, {"Rinkeby"})
 
     def test_the_page_costs_the_same_number_of_queries_with_more_data(self) -> None:
+        # Measured rather than pinned: the header and menu (other apps) add their own
+        # queries; what this page promises is that its count does not grow with the data.
         self.client.force_login(self.anna)
         url = f"/est/weekly/?week={self.year}-W{self.week:02d}&district={self.rinkeby_kista.pk}"
         self.client.get(url)  # warm up content types and the like
-        # Session and user, the visibility gates, categories and areas, the three weeks'
-        # counts, scale versions and demo count, the header and the session save: none of
-        # it grows with the number of observations.
-        with self.assertNumQueries(22):
+        with CaptureQueriesContext(connection) as baseline:
             self.client.get(url)
+        self.assertLess(len(baseline), 30)
         for i in range(10):
             self.observe(
                 on=self.monday + timedelta(days=i % 7),
@@ -96,7 +98,7 @@ class WeeklyMatrixTests(EstTestCase):
                 point=None,
                 neighbourhood=self.rinkeby,
             )
-        with self.assertNumQueries(22):
+        with self.assertNumQueries(len(baseline)):
             self.client.get(url)
 
     def test_same_week_last_year_handles_week_53(self) -> None:
