@@ -111,7 +111,7 @@ def load_demo(
     rng = random.Random(seed)
     hoods = neighbourhoods or list(
         Neighbourhood.objects.filter(district__municipality__tenants=tenant)
-        .exclude(boundary=None)
+        .filter(boundary__isnull=False)
         .select_related("district")
         .order_by("code")
     )

@@ -1,14 +1,15 @@
 """Hot spots: Getis-Ord Gi* on a square grid over observation points (esda).
 
-Method (docs/decisions/0075-hot-spots.md): points are projected to SWEREF 99 TM
+Method (docs/decisions/0075-hot-spots-gi-star.md): points are projected to SWEREF 99 TM
 (EPSG:3006, metres); a grid of ``cell_m`` × ``cell_m`` cells covers their bounding box
 (plus one empty ring, so edge cells have neighbours); y = observations per cell, zeros
 included; weights are queen contiguity, binary, with the cell itself (Gi*, star=True).
 Significance is by conditional permutation (999, fixed seed, so a page shows the same
-result twice): a cell is **hot** when z > 0 and the pseudo p-value < ``alpha``. Cold
-spots are not reported: on a sparse count grid "significantly few" mostly marks empty
-fields and water. Only observations with a real point (a map point or a
-registered place) count: a neighbourhood's centre would be an artificial cluster.
+result twice; one-sided pseudo p-values, "greater"): a cell is **hot** when z > 0 and
+the pseudo p-value < ``alpha``. Cold spots are not reported: on a sparse count grid
+"significantly few" mostly marks empty fields and water. Only observations with a real
+point (a map point or a registered place) count: a neighbourhood's centre would be an
+artificial cluster.
 """
 
 from dataclasses import dataclass
@@ -102,6 +103,9 @@ def gi_star(
         seed=SEED,
         n_jobs=1,
         keep_simulations=False,
+        # A one-sided test decided beforehand: is the local sum *higher* than chance?
+        # (esda's "directed" default picks the side after looking at the data.)
+        alternative="greater",
     )
     cells = []
     for i, (z, p) in enumerate(zip(g.Zs, g.p_sim, strict=True)):

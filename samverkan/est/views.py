@@ -465,7 +465,7 @@ def hotspots(request: HttpRequest) -> HttpResponse:
             points.append(o.place.point)
     result = gi_star(points)
     shapes = prepared_shapes(
-        Neighbourhood.objects.filter(district__in=scope).exclude(boundary=None)
+        Neighbourhood.objects.filter(district__in=scope).filter(boundary__isnull=False)
     )
 
     def label(cell) -> str:
