@@ -15,14 +15,24 @@ class LoadBundledDataWithDemosTests(TestCase):
     def test_the_second_run_changes_nothing_in_any_table(self) -> None:
         call_command("load-bundled-data", stdout=StringIO())
         first = row_counts()
-        for label in ("governance.Referral", "plans.ActionPlan", "pledges.CitizenPledge",
-                      "reporting.LocalReport", "surveys.Respondent",
-                      "communications.Publication"):
+        for label in (
+            "governance.Referral",
+            "plans.ActionPlan",
+            "pledges.CitizenPledge",
+            "reporting.LocalReport",
+            "surveys.Respondent",
+            "communications.Publication",
+            "est.Observation",
+            "places.VulnerableArea",
+        ):
             self.assertGreater(first[label], 0, label)
         out = StringIO()
         call_command("load-bundled-data", stdout=out)
         self.assertIn("Nothing changed", out.getvalue())
         second = row_counts()
-        changed = {k: (first[k], second[k]) for k in first if first[k] != second[k]
-                   and not k.startswith(("auditlog.", "sessions."))}
+        changed = {
+            k: (first[k], second[k])
+            for k in first
+            if first[k] != second[k] and not k.startswith(("auditlog.", "sessions."))
+        }
         self.assertEqual(changed, {})

@@ -11,13 +11,20 @@ from django.core.management.base import BaseCommand, CommandError
 from samverkan.datasets.base import ImportFailed
 from samverkan.datasets.loader import load_bundled_data
 
-# Demo content of each module, in dependency order; each command is idempotent.
+# Real seed data of modules (categories and scale, the Police's vulnerable areas).
+SEED_COMMANDS = [
+    ["est-seed", "--tenant", "stockholm"],
+    ["import-vulnerable-areas"],
+]
+# Demo content of each module, in dependency order; each command is idempotent. The EST
+# demo ends on the last day of the bundled police events, so it does not move daily.
 DEMO_COMMANDS = [
-    "load-governance-demo",
-    "load-plans-demo",
-    "load-pledges-demo",
-    "load-reporting-demo",
-    "load-survey-demo",
+    ["load-governance-demo"],
+    ["load-plans-demo"],
+    ["load-pledges-demo"],
+    ["load-reporting-demo"],
+    ["load-survey-demo"],
+    ["load-est-demo", "--tenant", "stockholm", "--until", "2025-11-30", "--if-missing"],
 ]
 
 
@@ -40,7 +47,10 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Bundled data loaded."))
         else:
             self.stdout.write("Nothing changed: the bundled data was already loaded.")
+        for args in SEED_COMMANDS:
+            self.stdout.write(f"[seed] {args[0]} …")
+            call_command(*args, stdout=self.stdout)
         if not options["no_demo_users"]:
-            for number, name in enumerate(DEMO_COMMANDS, start=1):
-                self.stdout.write(f"[demo {number}/{len(DEMO_COMMANDS)}] {name} …")
-                call_command(name, stdout=self.stdout)
+            for number, args in enumerate(DEMO_COMMANDS, start=1):
+                self.stdout.write(f"[demo {number}/{len(DEMO_COMMANDS)}] {args[0]} …")
+                call_command(*args, stdout=self.stdout)
