@@ -56,15 +56,16 @@ def reproject_geometry(geometry: dict) -> dict:
 def import_vulnerable_areas(path: Path, *, list_year: int = 2025) -> dict[str, int]:
     """Load the Police's vulnerable-areas GeoJSON (EPSG:3006) for ``list_year``; idempotent.
 
-    Returns {"created": n, "updated": n, "sha256": …}. Raises ValueError when the file
-    does not declare EPSG:3006 or a KATEGORI is unknown; nothing is written then.
+    Returns {"created": n, "updated": n, "unchanged": n, "sha256": …}. Rows equal to what
+    is stored are not written, so a re-import writes nothing. Raises ValueError when the
+    file does not declare EPSG:3006 or a KATEGORI is unknown; nothing is written then.
     """
     raw = path.read_bytes()
     doc = json.loads(raw)
     crs = ((doc.get("crs") or {}).get("properties") or {}).get("name", "")
     if "3006" not in crs:
         raise ValueError(f"expected EPSG:3006, the file says {crs!r}")
-    counts = {"created": 0, "updated": 0}
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
     rows = []
     for feature in doc["features"]:
         p = feature["properties"]
@@ -91,8 +92,13 @@ def import_vulnerable_areas(path: Path, *, list_year: int = 2025) -> dict[str, i
                 },
             )
         )
+    stored = {a.object_id: a for a in VulnerableArea.objects.filter(list_year=list_year)}
     with transaction.atomic():
         for object_id, values in rows:
+            current = stored.get(object_id)
+            if current is not None and all(getattr(current, k) == v for k, v in values.items()):
+                counts["unchanged"] += 1
+                continue
             _obj, created = VulnerableArea.objects.update_or_create(
                 list_year=list_year, object_id=object_id, defaults=values
             )

@@ -71,10 +71,10 @@ class VulnerableAreaImportTests(BaseTestCase):
         self.assertTrue(17.8 < lon < 18.0 and 59.3 < lat < 59.5)
         fisksatra = VulnerableArea.objects.get(object_id=51)
         self.assertEqual(fisksatra.boundary["type"], "MultiPolygon")
-        # Importing again updates in place.
+        # Importing the same file again writes nothing.
         out = StringIO()
         call_command("import-vulnerable-areas", stdout=out)
-        self.assertIn("0 created, 65 updated", out.getvalue())
+        self.assertIn("0 created, 0 updated, 65 unchanged", out.getvalue())
 
     def test_the_independent_formula_matches_a_known_point(self) -> None:
         # Lantmäteriet's SWEREF 99 TM origin column: E 500000 on the 15° meridian.

@@ -24,6 +24,7 @@ class Command(BaseCommand):
         except ValueError as e:
             raise CommandError(str(e)) from e
         self.stdout.write(
-            f"vulnerable areas {year}: {counts['created']} created, {counts['updated']} updated "
+            f"vulnerable areas {year}: {counts['created']} created, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged "
             f"(sha256 {counts['sha256'][:12]}…)"
         )
