@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "samverkan.surveys",
     "samverkan.places",
     "samverkan.est",
+    "samverkan.placement",
 ]
 
 MIDDLEWARE = [
