@@ -57,6 +57,7 @@ _TAKEN_TO = re.compile(
 # "söder om Slussen": the name is a reference point, not the place.
 _RELATIVE = re.compile(
     r"(?:(?:söder|norr|väster|öster|nordost|sydost|nordväst|sydväst|utanför|strax)\s+om\s+$)|"
+    r"(?:(?:krans|grann)kommun(?:er)?\s+(?:till|om)\s+$)|"
     # "mellan Liljeholmen och Globen": the ends of a stretch, not the place.
     r"(?:mellan\s+$)|(?:mellan\s+(?:\S+\s+){0,3}och\s+$)",
     re.IGNORECASE,
@@ -191,7 +192,13 @@ def _municipality_from_text(
                 for m in find_names(text, pattern, gazetteer.county_names[county_code])
                 if m.name.canonical != "Stockholm"
             ]
-        found = [m for m in found if not m.name.ambiguous_reason and m.rule != "example"]
+        found = [
+            m
+            for m in found
+            if not m.name.ambiguous_reason
+            and m.rule != "example"
+            and not _names_an_organisation(text, m)
+        ]
         codes = {t.municipality_code for m in found for t in m.name.targets}
         if len(codes) == 1:
             first = found[0]
@@ -200,6 +207,23 @@ def _municipality_from_text(
             names = ", ".join(sorted(gazetteer.municipalities[c].name for c in codes))
             return None, f"text names places in several municipalities ({names})", ""
     return None, "county-level event; the text names no municipality", ""
+
+
+_COUNTY_AFTER = re.compile(r"^\s+län\b", re.IGNORECASE)
+_POLICE_AREA_BEFORE = re.compile(
+    r"(?:polisområde|polisområdet|lokalpolisområde|polisregion|polisregionen|region|lpo)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _names_an_organisation(text: str, match: Match) -> bool:
+    """True for "Örebro län", "Jönköpings län", "polisområde Örebro", "region Gotland":
+    a county or police area named after a town, not the municipality."""
+    end = match.start + len(match.phrase)
+    before = text[max(0, match.start - 30) : match.start]
+    # Summaries are cut at about 100 characters: "… rör Jönköpings l" was "Jönköpings län".
+    truncated = match.rule == "genitive" and text[end:].strip() in ("", "l", "lä")
+    return bool(truncated or _COUNTY_AFTER.match(text[end:]) or _POLICE_AREA_BEFORE.search(before))
 
 
 def _municipality(
@@ -303,8 +327,9 @@ def place(
 
     if first is None:
         if streets and not ambiguous_reason:
-            ambiguous_reason = "the text names only streets the gazetteer does not know (%s)" % (
-                ", ".join(sorted(streets))
+            unknown = ", ".join(sorted(streets))
+            ambiguous_reason = (
+                f"the text names only streets the gazetteer does not know ({unknown})"
             )
         return Placement(
             **base,
