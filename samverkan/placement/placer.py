@@ -73,6 +73,31 @@ _STREET = re.compile(
     r"(?<![\wåäöÅÄÖ])[A-ZÅÄÖ][a-zåäöéü]+(?:gatan|vägen|gränd|backen|stigen|allén|leden|"
     r"torget|plan|bron|kajen|stråket|platsen|tunneln)(?![\wåäö])"
 )
+# Common nouns with the same endings: "Brottsplatsen" at the start of a sentence.
+_NOT_STREETS = {
+    "brottsplatsen",
+    "brottplatsen",
+    "olycksplatsen",
+    "arbetsplatsen",
+    "parkeringsplatsen",
+    "idrottsplatsen",
+    "hållplatsen",
+    "busshållplatsen",
+    "brandplatsen",
+    "fyndplatsen",
+    "mötesplatsen",
+    "motorvägen",
+    "järnvägen",
+    "cykelvägen",
+    "gångvägen",
+    "påfartsvägen",
+    "avfartsvägen",
+    "landsvägen",
+    "infartsvägen",
+    "utfartsvägen",
+    "gångbron",
+    "tågbron",
+}
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _NAME_DATE = re.compile(r"^\s*\d{1,2}\s+\w+\s+\d{1,2}[.:]?\d{2},\s*")
 
@@ -323,7 +348,11 @@ def place(
             ambiguous_reason = f"«{m.name.canonical}» is ambiguous: {m.name.ambiguous_reason}"
         # A street the gazetteer does not know names the place; later fields only count
         # where they mention the same street ("på Askersgatan i Rågsved").
-        streets |= {s for s in _STREET.findall(text) if s.lower() not in tenant.names}
+        streets |= {
+            s
+            for s in _STREET.findall(text)
+            if s.lower() not in tenant.names and s.lower() not in _NOT_STREETS
+        }
 
     if first is None:
         if streets and not ambiguous_reason:
