@@ -146,12 +146,18 @@ def event_fields(event: dict[str, Any], page: dict[str, Any] | None) -> list[tup
     return [(f, normalise_space(t)) for f, t in texts if t]
 
 
-def page_from_text(page_text: str | None) -> dict[str, str] | None:
-    """Treat stored page text (preamble and body joined by a blank line) as a page."""
+def page_from_text(page_text: str | None, title: str = "") -> dict[str, str] | None:
+    """Treat stored page text as a page: paragraphs separated by blank lines, the first
+    one (after a leading copy of the event's title, if any) the preamble, the rest the
+    body."""
     if not page_text:
         return None
-    preamble, _, body = page_text.partition("\n\n")
-    return {"preamble": preamble, "body": body}
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", page_text) if p.strip()]
+    if paragraphs and title and normalise_space(paragraphs[0]) == normalise_space(title):
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        return None
+    return {"preamble": paragraphs[0], "body": "\n".join(paragraphs[1:])}
 
 
 def _context_rule(text: str, start: int, suffix: str) -> str | None:
@@ -285,7 +291,10 @@ def place(
     """Place one event. ``page_text`` is the event page as a dict with ``html_preamble``
     and ``html_body`` (the shape of the ``…_html_text.jsonl`` lines), or stored page text
     (preamble, blank line, body), or None."""
-    page = page_from_text(page_text) if isinstance(page_text, str) else page_text
+    if isinstance(page_text, str):
+        page = page_from_text(page_text, event.get("name") or "")
+    else:
+        page = page_text
     fields = event_fields(event, page)
     code, municipality_method, municipality_phrase, reason = _municipality(event, fields, gazetteer)
     if code is None:

@@ -215,3 +215,19 @@ class MunicipalityTests(SimpleTestCase):
     def test_county_row_naming_only_the_police_region_is_unplaced(self) -> None:
         p = placed("En lugn natt i polisregion Stockholm.", location="Stockholms län")
         self.assertEqual(p.municipality, "")
+
+
+class StoredPageTextTests(SimpleTestCase):
+    def test_stored_page_text_is_split_into_preamble_and_body(self) -> None:
+        from samverkan.placement.gazetteer import default_gazetteer
+        from samverkan.placement.placer import place
+        from samverkan.placement.tests.helpers import event
+
+        e = event("Brand i lägenhet.")
+        p = place(e, "Brand i lägenhet.\n\nDet brann i Husby.", default_gazetteer())
+        self.assertEqual((p.neighbourhood, p.method), ("Husby", "body:preposition"))
+        # A leading copy of the title is skipped, so the preamble is still the preamble.
+        p = place(
+            e, e["name"] + "\n\nBrand i Husby.\n\nRäddningstjänsten släckte.", default_gazetteer()
+        )
+        self.assertEqual((p.neighbourhood, p.method), ("Husby", "preamble:preposition"))
