@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from samverkan.geography.models import District, Municipality, Neighbourhood
@@ -25,7 +25,41 @@ PLACEMENT_FIELDS = [
     "placement_phrase",
     "placement_reason",
 ]
-BATCH_SIZE = 1000
+READ_FIELDS = [
+    "pk",
+    "event_id",
+    "name",
+    "summary",
+    "url",
+    "type",
+    "location_name",
+    "gps",
+    "page_text",
+    *PLACEMENT_FIELDS,
+]
+BATCH_SIZE = 2000
+
+
+def _write_placements(rows: list[tuple]) -> None:
+    """UPDATE the placement columns with ``executemany``; rows are (values…, pk).
+
+    Django's ``bulk_update`` builds one CASE expression per field and took over three
+    minutes for the national file on SQLite; a prepared UPDATE per row takes seconds.
+    Derived fields only, so no signals (auditlog) are wanted.
+    """
+    if not rows:
+        return
+    meta = PoliceEvent._meta
+    columns = ", ".join(
+        f"{connection.ops.quote_name(meta.get_field(name).column)} = %s"
+        for name in PLACEMENT_FIELDS
+    )
+    sql = (
+        f"UPDATE {connection.ops.quote_name(meta.db_table)} SET {columns} "
+        f"WHERE {connection.ops.quote_name(meta.pk.column)} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def event_as_api_dict(event: PoliceEvent) -> dict:
@@ -45,6 +79,7 @@ class _AreaLookup:
 
     def __init__(self) -> None:
         self.municipalities = {m.code: m for m in Municipality.objects.all()}
+        self.by_pk = {m.pk: m for m in self.municipalities.values()}
         self.districts = {d.code: d for d in District.objects.all()}
         self.district_names = {
             (d.municipality_id, d.name.lower()): d for d in self.districts.values()
@@ -83,8 +118,9 @@ def place_police_events(
 ) -> Counter:
     """Re-place every event in ``queryset`` (default: all) and save in bulk.
 
-    Returns a Counter with keys ``events``, ``municipality`` (events with a municipality),
-    ``district``, ``neighbourhood`` (events placed at that level) and ``missing_area``
+    Returns a Counter with keys ``events``, ``changed`` (rows written; unchanged rows are
+    not touched), ``municipality`` (events with a municipality), ``district``,
+    ``neighbourhood`` (events placed at that level) and ``missing_area``
     (the gazetteer placed the event but the district/neighbourhood row does not exist
     in the database, so the field stays empty and the reason says so). Never raises for
     odd text; the geography rows must exist for districts to be linked.
@@ -93,11 +129,14 @@ def place_police_events(
     queryset = PoliceEvent.objects.all() if queryset is None else queryset
     lookup = _AreaLookup()
     counts: Counter = Counter()
-    batch: list[PoliceEvent] = []
+    changed: list[tuple] = []
     with transaction.atomic():
-        for event in queryset.order_by("pk").iterator(chunk_size=BATCH_SIZE):
+        events = queryset.order_by("pk").only(*READ_FIELDS)
+        for event in events.iterator(chunk_size=BATCH_SIZE):
             placement = place(event_as_api_dict(event), event.page_text or None, gazetteer)
-            municipality = lookup.municipality(placement.municipality_code) or event.municipality
+            municipality = lookup.municipality(placement.municipality_code) or (
+                lookup.by_pk.get(event.municipality_id)
+            )
             district = lookup.district(placement.district_code, placement.district, municipality)
             neighbourhood = lookup.neighbourhood(
                 placement.neighbourhood_code, placement.neighbourhood, district
@@ -106,21 +145,33 @@ def place_police_events(
             if placement.district_code and district is None:
                 counts["missing_area"] += 1
                 reason = f"district {placement.district} is not in the database"
-            event.municipality = municipality
-            event.district = district
-            event.neighbourhood = neighbourhood
-            event.placement_method = placement.method[:120]
-            event.placement_confidence = placement.confidence if district else None
-            event.placement_phrase = placement.phrase[:200]
-            event.placement_reason = reason[:300]
+            values = (
+                municipality.pk if municipality else None,
+                district.pk if district else None,
+                neighbourhood.pk if neighbourhood else None,
+                placement.method[:120],
+                placement.confidence if district else None,
+                placement.phrase[:200],
+                reason[:300],
+            )
+            stored = (
+                event.municipality_id,
+                event.district_id,
+                event.neighbourhood_id,
+                event.placement_method,
+                event.placement_confidence,
+                event.placement_phrase,
+                event.placement_reason,
+            )
             counts["events"] += 1
             counts["municipality"] += municipality is not None
             counts["district"] += district is not None
             counts["neighbourhood"] += neighbourhood is not None
-            batch.append(event)
-            if len(batch) >= BATCH_SIZE:
-                PoliceEvent.objects.bulk_update(batch, PLACEMENT_FIELDS)
-                batch = []
-        if batch:
-            PoliceEvent.objects.bulk_update(batch, PLACEMENT_FIELDS)
+            if values != stored:
+                counts["changed"] += 1
+                changed.append((*values, event.pk))
+            if len(changed) >= BATCH_SIZE:
+                _write_placements(changed)
+                changed = []
+        _write_placements(changed)
     return counts

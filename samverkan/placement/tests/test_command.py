@@ -139,6 +139,14 @@ class PlaceEventsInDatabaseTests(BaseTestCase):
         self.assertEqual(body.district, self.rinkeby_kista)
         self.assertEqual(body.placement_method, "body:preposition")
 
+    def test_a_second_run_writes_nothing(self) -> None:
+        self.make_event(1, "Skottlossning i Rinkeby.")
+        self.make_event(2, "Bedrägeri.")
+        self.assertEqual(place_police_events()["changed"], 2)
+        with self.assertNumQueries(6):  # savepoint, 4 geography tables, the events; no UPDATE
+            counts = place_police_events()
+        self.assertEqual((counts["events"], counts["changed"]), (2, 0))
+
     def test_service_places_only_the_given_queryset(self) -> None:
         first = self.make_event(1, "Skottlossning i Rinkeby.")
         second = self.make_event(2, "Skottlossning i Rinkeby.")

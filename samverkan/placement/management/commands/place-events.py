@@ -87,10 +87,17 @@ class Command(BaseCommand):
         self.stdout.write(
             "{events} events placed: {municipality} with a municipality, {district} with a "
             "district, {neighbourhood} with a neighbourhood; {missing_area} placed in a "
-            "district missing from the database.".format(
+            "district missing from the database; {changed} rows changed.".format(
                 **{
                     k: counts.get(k, 0)
-                    for k in ("events", "municipality", "district", "neighbourhood", "missing_area")
+                    for k in (
+                        "events",
+                        "municipality",
+                        "district",
+                        "neighbourhood",
+                        "missing_area",
+                        "changed",
+                    )
                 }
             )
         )
