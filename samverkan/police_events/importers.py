@@ -323,6 +323,13 @@ def import_police_events(
     with transaction.atomic():
         for generation in generations:
             _write(generation, page_texts, result, started=started, replay=replay)
+        # Place the rows this import wrote (new or changed all carry updated_at=started);
+        # a re-import that changed nothing places nothing and writes nothing.
+        # Imported here: placement builds on police_events, not the other way round.
+        from samverkan.placement.services import place_police_events
+
+        placed = place_police_events(PoliceEvent.objects.filter(updated_at=started))
+        result.extra["placed_in_district"] = placed.get("district", 0)
         record_run(result, started_at=started, user=user)
     return result
 

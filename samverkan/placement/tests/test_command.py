@@ -21,13 +21,13 @@ from samverkan.test import BaseTestCase
 REAL_IDS = [409636, 446453, 598424, 604439, 520957, 562630, 559478, 426692]
 
 
-def write_real_events(folder: Path) -> tuple[Path, Path]:
-    events = [e for e in json.loads(EVENTS.read_text(encoding="utf-8")) if e["id"] in REAL_IDS]
+def write_real_events(folder: Path, ids: list[int] = REAL_IDS) -> tuple[Path, Path]:
+    events = [e for e in json.loads(EVENTS.read_text(encoding="utf-8")) if e["id"] in ids]
     pages = []
     with PAGES.open(encoding="utf-8") as f:
         for line in f:
             page = json.loads(line)
-            if page["id"] in REAL_IDS:
+            if page["id"] in ids:
                 pages.append(line)
     events_path = folder / "events.json"
     pages_path = folder / "pages.jsonl"
@@ -138,6 +138,26 @@ class PlaceEventsInDatabaseTests(BaseTestCase):
         )
         self.assertEqual(body.district, self.rinkeby_kista)
         self.assertEqual(body.placement_method, "body:preposition")
+
+    def test_the_importer_places_what_it_imports(self) -> None:
+        from samverkan.police_events.importers import import_police_events
+
+        with tempfile.TemporaryDirectory() as tmp:
+            # The test geography has Stockholm only: leave out the Haninge event.
+            ids = [i for i in REAL_IDS if i != 426692]
+            events_path, pages_path = write_real_events(Path(tmp), ids)
+            first = import_police_events(events_path, pages=pages_path)
+            again = import_police_events(events_path, pages=pages_path)
+        # 559478: only the page body says "i Husby"; Rinkeby-Kista is the only district of
+        # the labelled ones that exists in the test geography.
+        event = PoliceEvent.objects.get(event_id=559478)
+        self.assertEqual((event.district, event.neighbourhood), (self.rinkeby_kista, None))
+        self.assertEqual(event.placement_method, "body:preposition")
+        self.assertEqual(first.extra["placed_in_district"], 1)
+        self.assertEqual(again.extra["placed_in_district"], 0)
+        skarholmen = PoliceEvent.objects.get(event_id=409636)
+        self.assertIsNone(skarholmen.district)
+        self.assertIn("Skärholmen is not in the database", skarholmen.placement_reason)
 
     def test_a_second_run_writes_nothing(self) -> None:
         self.make_event(1, "Skottlossning i Rinkeby.")

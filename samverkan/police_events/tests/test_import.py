@@ -77,8 +77,13 @@ class PoliceEventImportTests(BaseTestCase):
             stockholm_rows,
         )
         self.assertEqual(ImportRun.objects.filter(kind="polisen-events").count(), 1)
-        # Placement from text is another app's job: nothing placed by the importer.
-        self.assertFalse(PoliceEvent.objects.exclude(district=None).exists())
+        # Placement from text (samverkan.placement) runs on import: only Stockholm events
+        # get a district, each with the phrase and method it was placed by.
+        placed = PoliceEvent.objects.exclude(district=None)
+        self.assertTrue(placed.exists())
+        self.assertFalse(placed.exclude(district__municipality__code="0180").exists())
+        self.assertFalse(placed.filter(placement_phrase="").exists())
+        self.assertFalse(placed.filter(placement_method="").exists())
 
     def test_reimporting_the_same_file_writes_nothing(self) -> None:
         self.import_(EVENTS, "--pages", str(PAGES))
