@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install run test test-sqlite test-postgres lint fmt messages compilemessages \
-        migrations-check load-data browser-deps bench clean
+        migrations-check load-data browser-deps system-deps bench clean
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON_FOR_VENV) -m venv $(VENV)
@@ -27,7 +27,7 @@ messages: install
 	$(MAKE) compilemessages
 
 ## The main job: set up, load the bundled real data and serve on http://$(HOST):$(PORT)
-run: install compilemessages
+run: system-deps install compilemessages
 	DEBUG=true $(BIN)/samverkan migrate --no-input
 	DEBUG=true $(BIN)/samverkan load-bundled-data
 	@DEBUG=true $(BIN)/samverkan demo-login-info
@@ -55,8 +55,12 @@ migrations-check: install
 browser-deps:
 	@scripts/ensure-browser
 
+# What `make run` needs from Debian: gettext (translations), fonts and harfbuzz (PDFs).
+system-deps:
+	@SAMVERKAN_SKIP_BROWSER=1 scripts/ensure-browser
+
 ## All tests: lint, migrations check, translations, pytest on SQLite and on PostgreSQL
-test: install lint migrations-check compilemessages browser-deps test-sqlite test-postgres
+test: browser-deps install lint migrations-check compilemessages test-sqlite test-postgres
 
 test-sqlite: install
 	env -u DATABASE_URL $(BIN)/python -m pytest -q $(PYTEST_ARGS)
