@@ -215,9 +215,10 @@ def _police_events(area: Area, start: date, end: date) -> dict:
 def _by_subarea(area: Area, start: date, end: date) -> list[dict]:
     """Placed events per district of a municipality or per neighbourhood of a district.
 
-    Shape: [{"kind", "code", "name", "count", "population", "population_year"}], every
-    sub-area listed (0 when none placed); [] for a neighbourhood or a municipality
-    without districts.
+    Shape: [{"kind", "code", "name", "count", "population", "population_year",
+    "per_1000"}], every sub-area listed (0 when none placed); ``per_1000`` is placed events
+    per 1,000 inhabitants (None where no population is bundled, e.g. neighbourhoods);
+    [] for a neighbourhood or a municipality without districts.
     """
     if area.kind == AreaKind.MUNICIPALITY:
         subareas = District.objects.filter(municipality=area)
@@ -248,6 +249,9 @@ def _by_subarea(area: Area, start: date, end: date) -> list[dict]:
             "count": by_pk.get(s.pk, 0),
             "population": s.population,
             "population_year": s.population_year,
+            "per_1000": round(by_pk.get(s.pk, 0) / s.population * 1000, 2)
+            if s.population
+            else None,
         }
         for s in subareas.order_by("name").only(
             "pk", "code", "name", "population", "population_year"
@@ -514,3 +518,21 @@ def all_area_names(kind: str | None = None) -> list[str]:
     for k in kinds:
         names.update(AREA_MODELS[k].objects.values_list("name", flat=True))
     return sorted(names)
+
+
+def unplaced_events(area: Area, start: date, end: date) -> QuerySet:
+    """Events of ``area``'s municipality in [start, end] not placed below the area's level.
+
+    For a municipality: those with no district. For a district: its municipality's events
+    with no district (some may have happened in the district). For a neighbourhood: the
+    events of its district with no neighbourhood. Newest first; each keeps
+    ``placement_reason``, why it could not be placed.
+    """
+    events = PoliceEvent.objects.in_period(start, end)
+    if area.kind == AreaKind.NEIGHBOURHOOD:
+        events = events.filter(district=area.district, neighbourhood__isnull=True)
+    else:
+        events = events.filter(municipality=municipality_of(area), district__isnull=True)
+    return events.order_by("-occurred_on", "-event_id").only(
+        "event_id", "occurred_on", "type", "name", "placement_reason", "url"
+    )

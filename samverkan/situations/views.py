@@ -2,6 +2,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -24,6 +25,7 @@ from .selectors import (
     default_period,
     municipality_of,
     situation_picture,
+    unplaced_events,
 )
 
 # Our own labels for the kinds of area, so the page speaks Swedish whatever the
@@ -137,6 +139,7 @@ def _maps(area: Area, picture: dict) -> dict | None:
     subareas = picture["police_events"]["by_subarea"]
     if subareas:
         counts = {s["code"]: s["count"] for s in subareas}
+        rates = {s["code"]: s["per_1000"] for s in subareas}
         if isinstance(area, Municipality):
             qs, kind = District.objects.filter(municipality=area), AreaKind.DISTRICT
         else:
@@ -147,6 +150,7 @@ def _maps(area: Area, picture: dict) -> dict | None:
                 {
                     "name": s.name,
                     "events": counts.get(s.code, 0),
+                    "per_1000": rates.get(s.code),
                     "href": reverse("situations-detail", args=[kind, s.code]),
                 },
             )
@@ -187,6 +191,9 @@ def area_detail(request: HttpRequest, kind: str, code: str) -> HttpResponse:
             "end": end,
             "sections": render_sections(request, sections, area, start, end),
             "map": _maps(area, picture),
+            "has_rates": any(
+                s["per_1000"] is not None for s in picture["police_events"]["by_subarea"]
+            ),
             "week_spec": charts.events_by_week_spec(
                 picture["police_events"]["by_week"],
                 title=_("Police events per ISO week, %(area)s") % {"area": area.name},
@@ -209,6 +216,43 @@ def area_detail(request: HttpRequest, kind: str, code: str) -> HttpResponse:
         }
     )
     return render(request, "situations/area_detail.html", context)
+
+
+@login_required
+def area_unplaced(request: HttpRequest, kind: str, code: str) -> HttpResponse:
+    """GET /situation/<kind>/<code>/unplaced/?from=&to=: the events that could not be placed.
+
+    Lists the municipality's (or, for a neighbourhood, the district's) events in the period
+    whose text did not place them below the area's level, with the reason, 100 per page.
+    """
+    area = _get_area(request, kind, code)
+    form = _period_form(request, area)
+    if not form.is_valid():
+        return render(
+            request,
+            "situations/area_detail.html",
+            {
+                "area": area,
+                "municipality": municipality_of(area),
+                "form": form,
+                "kind_label": KIND_LABELS[area.kind],
+            },
+            status=400,
+        )
+    start, end = form.cleaned_data["from"], form.cleaned_data["to"]
+    page = Paginator(unplaced_events(area, start, end), 100).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "situations/unplaced.html",
+        {
+            "area": area,
+            "kind_label": KIND_LABELS[area.kind],
+            "start": start,
+            "end": end,
+            "page": page,
+            "query": f"from={start.isoformat()}&to={end.isoformat()}",
+        },
+    )
 
 
 @login_required
