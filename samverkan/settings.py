@@ -74,6 +74,13 @@ INSTALLED_APPS = [
     "samverkan.places",
     "samverkan.est",
     "samverkan.placement",
+    "samverkan.audit",
+    # After our apps, so samverkan/accounts/templates/two_factor/ overrides its templates.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
 ]
 
 MIDDLEWARE = [
@@ -84,9 +91,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sets request.user.otp_device / is_verified() from the session (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    # Sends users whose role requires two-factor login to set it up / verify it.
+    "samverkan.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    # Last, as django-axes asks: turns a locked-out login attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samverkan.urls"
@@ -127,6 +140,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# django-axes first: it refuses a login attempt for a locked-out username before any
+# password is checked. Then the ordinary username/password backend.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -141,6 +160,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts-login"
+LOGOUT_URL = "accounts-logout"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
@@ -216,6 +236,40 @@ DEFAULT_TENANT_SLUG = os.environ.get("DEFAULT_TENANT", "stockholm")
 DATA_DIR = Path(os.environ.get("SAMVERKAN_DATA_DIR", BASE_DIR / "data"))
 
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# Retention per record type, in days (`samverkan apply-retention`; docs/security.md).
+RETENTION_DAYS = {
+    "audit_entries": env_int("RETENTION_AUDIT_DAYS", 5 * 365),
+    "login_records": env_int("RETENTION_LOGIN_DAYS", 365),
+}
+# Our own log entry model: auditlog's plus a tenant column, append-only (samverkan/audit).
+AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
+
+# Lockout after repeated failed logins (django-axes): per username whatever the address,
+# so rotating addresses does not help a guesser, and per address (set AXES_PROXY_COUNT
+# behind a proxy so the address is the client's). Values from the environment.
+AXES_ENABLED = env_bool("AXES_ENABLED", "true")
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours, as axes wants
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "auth-username"  # the two-factor login wizard's field name
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+# Trust X-Forwarded-For only behind a proxy; otherwise anyone could forge their address.
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+# Two-factor login (django-two-factor-auth on django-otp): TOTP apps plus backup codes.
+# Which users must use it is data: Role.requires_two_factor (see accounts/middleware.py).
+TWO_FACTOR_LOGIN_TIMEOUT = 600
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None  # never skip the second factor on a device
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Samverkan")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Demo only: lets `samverkan demo-two-factor` give demo users a known backup code. The
+# command refuses to run when DEBUG is false.
+TWO_FACTOR_DEMO_CODES_ALLOWED = DEBUG
 
 LOGGING = {
     "version": 1,

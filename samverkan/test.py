@@ -20,7 +20,9 @@ neighbourhoods are small squares so point-in-polygon tests are easy to read.
 
 from datetime import date
 
-from django.test import TestCase
+from django.test import Client, TestCase
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from samverkan.accounts.models import User
 from samverkan.agreements.models import (
@@ -58,8 +60,29 @@ def square(x: float, y: float, size: float = 0.01) -> dict:
     }
 
 
+class VerifiedClient(Client):
+    """A test client whose ``force_login`` also completes the second login factor.
+
+    Roles above reporter require two-factor login (TwoFactorRequiredMiddleware), so a
+    plain force_login would be sent to the setup page. ``verified=False`` gives the
+    password-only session a test of the enforcement needs.
+    """
+
+    def force_login(self, user, backend=None, *, verified: bool = True) -> None:
+        super().force_login(user, backend)
+        if not verified:
+            return
+        device, _ = StaticDevice.objects.get_or_create(
+            user=user, name="test", defaults={"confirmed": True}
+        )
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
 class BaseTestCase(TestCase):
     password = "correct horse battery staple"
+    client_class = VerifiedClient
 
     @classmethod
     def setUpTestData(cls) -> None:

@@ -6,6 +6,7 @@ of one tenant is ever shown to another. **Roles are data**: a Role row carries t
 capability codes it grants; code asks ``membership.role.grants("…")``, never a name.
 """
 
+from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -237,3 +238,10 @@ class Membership(ValidityPeriodModel, TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} ({self.role})"
+
+
+auditlog.register(Tenant)
+auditlog.register(Organisation)
+auditlog.register(AdministrativeCoverage)
+auditlog.register(Role)
+auditlog.register(Membership, m2m_fields={"districts"})

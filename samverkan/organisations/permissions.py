@@ -1,0 +1,219 @@
+"""Who may see and do what: the access model as data, read by small predicates.
+
+Everything here reads memberships in force today (``Membership.objects.active()``) and
+the capability codes of their roles (``Role.capabilities``); no role name appears in code.
+Capabilities in use (see docs/security.md for the table):
+
+- ``view``: read the tenant's non-public material within one's districts;
+- ``report_observation``: report EST observations in one's districts;
+- ``edit_plans``, ``edit_agreements``: change plans / agreements;
+- ``administer``: the tenant's admin pages (organisations, memberships, users);
+- ``audit``: read and export the tenant's audit log.
+
+Visibility helpers (``visible_tenants``, ``visible_districts``) are what every app's
+``QuerySet.visible_to(user)`` builds on. A superuser (platform operator) passes every
+check; nobody else ever sees another tenant's rows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from samverkan.geography.models import District
+
+from .models import (
+    AdministrativeCoverage,
+    Membership,
+    MembershipQuerySet,
+    OrganisationKind,
+    Tenant,
+    TenantQuerySet,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from samverkan.accounts.models import User
+
+# Organisations that act for the whole municipality: their members see every district
+# of the tenant's municipalities (unless their membership lists districts).
+CITY_LEVEL_KINDS = (
+    OrganisationKind.MUNICIPALITY,
+    OrganisationKind.POLICE_REGION,
+    OrganisationKind.DEPARTMENT,
+)
+
+
+def active_memberships(user: User | AnonymousUser) -> MembershipQuerySet:
+    """The user's memberships in force today, with role and organisation loaded."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.active()
+        .filter(user=user, organisation__tenant__isnull=False)
+        .select_related("role", "organisation", "organisation__tenant")
+    )
+
+
+def requires_two_factor(user: User | AnonymousUser) -> bool:
+    """True for staff, superusers and anyone holding a role with ``requires_two_factor``."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return active_memberships(user).filter(role__requires_two_factor=True).exists()
+
+
+def visible_tenants(user: User | AnonymousUser) -> TenantQuerySet:
+    """Tenants where the user holds a membership in force (all for a superuser)."""
+    return Tenant.objects.for_user(user)
+
+
+def tenants_with(user: User | AnonymousUser, capability: str) -> TenantQuerySet:
+    """Tenants where one of the user's memberships in force grants ``capability``."""
+    if not user.is_authenticated:
+        return Tenant.objects.none()
+    if user.is_superuser:
+        return Tenant.objects.all()
+    ids = {m.organisation.tenant_id for m in active_memberships(user) if m.role.grants(capability)}
+    return Tenant.objects.filter(pk__in=ids)
+
+
+def _membership_district_ids(membership: Membership) -> set[int]:
+    """District ids one membership reaches today.
+
+    - districts listed on the membership: exactly those (a limit set by an administrator),
+      kept inside the tenant's municipalities;
+    - else a city-level organisation (municipality, police region, department): every
+      district of the tenant's municipalities;
+    - else (local police area, district administration, partner): the districts its
+      administrative coverage in force names plus those of agreements it is party to.
+    """
+    organisation = membership.organisation
+    tenant_districts = District.objects.filter(
+        municipality__tenants=organisation.tenant_id
+    ).values_list("pk", flat=True)
+    listed = set(membership.districts.values_list("pk", flat=True))
+    if listed:
+        return listed & set(tenant_districts)
+    if organisation.kind in CITY_LEVEL_KINDS:
+        return set(tenant_districts)
+    today_q = _in_force_q()
+    covered = set(
+        AdministrativeCoverage.objects.filter(today_q, organisation=organisation).values_list(
+            "district_id", flat=True
+        )
+    )
+    by_agreement = set(
+        District.objects.filter(
+            agreements__party_links__organisation=organisation,
+            agreements__tenant=organisation.tenant_id,
+        ).values_list("pk", flat=True)
+    )
+    return (covered | by_agreement) & set(tenant_districts)
+
+
+def _in_force_q() -> Q:
+    day = timezone.localdate()
+    return (Q(valid_from__isnull=True) | Q(valid_from__lte=day)) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+    )
+
+
+def visible_district_ids(user: User | AnonymousUser, capability: str = "view") -> set[int]:
+    """Ids of the districts where the user holds ``capability`` today (see visible_districts)."""
+    if not user.is_authenticated:
+        return set()
+    if user.is_superuser:
+        return set(District.objects.values_list("pk", flat=True))
+    ids: set[int] = set()
+    for membership in active_memberships(user):
+        if membership.role.grants(capability):
+            ids |= _membership_district_ids(membership)
+    return ids
+
+
+def visible_districts(user: User | AnonymousUser, capability: str = "view") -> QuerySet:
+    """Districts the user may see (or, with ``capability``, act in) today.
+
+    A police member sees the districts their organisation's agreements and coverage name;
+    a district administration's member those it covers, or those listed on the
+    membership; a city-level member the whole municipality. Anonymous: none.
+    """
+    return District.objects.filter(pk__in=visible_district_ids(user, capability))
+
+
+def has_capability(
+    user: User | AnonymousUser,
+    capability: str,
+    *,
+    tenant: Tenant | None = None,
+    district: District | None = None,
+) -> bool:
+    """True if a membership in force grants ``capability`` (in ``tenant``, for ``district``)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    for membership in active_memberships(user):
+        if not membership.role.grants(capability):
+            continue
+        if tenant is not None and membership.organisation.tenant_id != tenant.pk:
+            continue
+        if district is not None and district.pk not in _membership_district_ids(membership):
+            continue
+        return True
+    return False
+
+
+def can_view(user: User | AnonymousUser, *, tenant: Tenant, district: District | None = None):
+    """May the user read the tenant's (district's) non-public material?"""
+    return has_capability(user, "view", tenant=tenant, district=district)
+
+
+def can_report_observation(user: User | AnonymousUser, *, district: District) -> bool:
+    """May the user report an EST observation in ``district``?"""
+    return has_capability(user, "report_observation", district=district)
+
+
+def can_edit_plans(
+    user: User | AnonymousUser, *, tenant: Tenant, district: District | None = None
+) -> bool:
+    """May the user change action plans of ``tenant`` (for ``district``)?"""
+    return has_capability(user, "edit_plans", tenant=tenant, district=district)
+
+
+def can_edit_agreement(user: User | AnonymousUser, agreement) -> bool:
+    """May the user change ``agreement`` (an agreements.Agreement)?
+
+    Needs ``edit_agreements`` in the agreement's tenant, and to work for a party to it or
+    for a city-level organisation (city hall and the police region keep the frame).
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    party_ids = set(agreement.party_links.values_list("organisation_id", flat=True))
+    for membership in active_memberships(user):
+        if membership.organisation.tenant_id != agreement.tenant_id:
+            continue
+        if not membership.role.grants("edit_agreements"):
+            continue
+        if membership.organisation_id in party_ids:
+            return True
+        if membership.organisation.kind in CITY_LEVEL_KINDS:
+            return True
+    return False
+
+
+def can_administer(user: User | AnonymousUser, *, tenant: Tenant | None = None) -> bool:
+    """May the user use the admin pages of ``tenant`` (of any tenant, when None)?"""
+    return has_capability(user, "administer", tenant=tenant)
+
+
+def can_audit(user: User | AnonymousUser, *, tenant: Tenant | None = None) -> bool:
+    """May the user read and export the audit log of ``tenant`` (of any, when None)?"""
+    return has_capability(user, "audit", tenant=tenant)
