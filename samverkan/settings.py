@@ -267,6 +267,7 @@ TWO_FACTOR_REMEMBER_COOKIE_AGE = None  # never skip the second factor on a devic
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Samverkan")
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no TOTP secrets or QR codes in the admin, for anyone
 # Demo only: lets `samverkan demo-two-factor` give demo users a known backup code. The
 # command refuses to run when DEBUG is false.
 TWO_FACTOR_DEMO_CODES_ALLOWED = DEBUG

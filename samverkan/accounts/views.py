@@ -40,8 +40,8 @@ def security(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def logout_everywhere(request: HttpRequest) -> HttpResponse:
-    """End every session of the user (this one included) and go to the login page."""
+    """End every session of the user (this one included) and go to the start page."""
     log_out_everywhere(user=request.user)
     logout(request)
     messages.success(request, _("You have been logged out on every device."))
-    return redirect("accounts-login")
+    return redirect("home")

@@ -111,6 +111,20 @@ class AuditEntry(AbstractLogEntry):
             models.CheckConstraint(condition=Q(action__in=[0, 1, 2, 3]), name="audit_action_valid")
         ]
 
+    @property
+    def changes_summary(self) -> str:
+        """The diff as one line: "field: old → new; m2m_field: add [a, b]"."""
+        parts = []
+        for name, values in (self.changes_dict or {}).items():
+            if isinstance(values, dict):  # many-to-many: {"type", "operation", "objects"}
+                objects = ", ".join(str(o) for o in values.get("objects", []))
+                parts.append(f"{name}: {values.get('operation', '')} [{objects}]")
+            elif isinstance(values, list | tuple) and len(values) == 2:
+                parts.append(f"{name}: {values[0]} → {values[1]}")
+            else:
+                parts.append(f"{name}: {values}")
+        return "; ".join(parts)
+
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise AppendOnlyError("the audit log is append-only")

@@ -56,7 +56,7 @@ def _row(entry: AuditEntry) -> list:
         entry.content_type.model if entry.content_type_id else "",
         entry.object_pk,
         entry.object_repr,
-        entry.changes_str if entry.changes else "",
+        entry.changes_summary if entry.changes else "",
     ]
 
 
