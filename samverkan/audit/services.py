@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import connections, models, transaction
 from django.http import HttpRequest
 
 from .models import AuditEntry, RetentionPermit
@@ -42,23 +42,25 @@ def log_access(user, obj: models.Model, request: HttpRequest | None = None) -> A
     )
 
 
-def purge_audit_entries(*, older_than: datetime, dry_run: bool = False) -> int:
+def purge_audit_entries(
+    *, older_than: datetime, dry_run: bool = False, using: str = "default"
+) -> int:
     """Delete audit entries with ``timestamp`` before ``older_than`` (retention only).
 
     Returns how many entries were (or, with ``dry_run``, would be) deleted. The database
     trigger accepts the DELETE only because a RetentionPermit with the same cutoff exists
     inside this transaction; the permit is removed before commit.
     """
-    old = AuditEntry.objects.filter(timestamp__lt=older_than)
+    old = AuditEntry.objects.using(using).filter(timestamp__lt=older_than)
     count = old.count()
     if dry_run or count == 0:
         return count
-    with transaction.atomic():
-        permit = RetentionPermit.objects.create(cutoff_at=older_than)
+    with transaction.atomic(using=using):
+        permit = RetentionPermit.objects.using(using).create(cutoff_at=older_than)
         # QuerySet.delete() is refused by design; a raw DELETE is the one way through.
-        with connection.cursor() as cursor:
+        with connections[using].cursor() as cursor:
             cursor.execute(
                 f"DELETE FROM {AuditEntry._meta.db_table} WHERE timestamp < %s", [older_than]
             )
-        RetentionPermit.objects.filter(pk=permit.pk).delete()
+        RetentionPermit.objects.using(using).filter(pk=permit.pk).delete()
     return count
