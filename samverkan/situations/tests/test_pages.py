@@ -160,13 +160,14 @@ class AreaPageTests(SituationTestCase):
         # session, user, membership gate, area, Brå county rates, Brå rows, events by
         # day/type, previous period, data coverage, municipality context, county level,
         # per-district counts, districts, district boundaries, the header's tenant, and
-        # the session save (savepoint, update, release), the surveys section's lookup,
-        # and the EST section's check for observations in the area and period.
-        with self.assertNumQueries(20):
+        # the session save (savepoint, update, release), the surveys section's lookup, the
+        # EST section's check for observations in the area and period, and the
+        # second-factor device that verified the session (django-otp).
+        with self.assertNumQueries(21):
             self.client.get(url)
         for i in range(5):
             self.make_event(date(2025, 2, 10 + i), f"Typ {i}", municipality=self.stockholm_m)
-        with self.assertNumQueries(20):
+        with self.assertNumQueries(21):
             self.client.get(url)
 
     @override_settings(LANGUAGE_CODE="sv")
