@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "SECURE_TLS": "true",
     "ALLOWED_HOSTS": "samverkan.example.se",
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
 }
 
 
