@@ -17,6 +17,7 @@ if admin.site.is_registered(AuditEntry):
 @admin.register(AuditEntry)
 class AuditEntryAdmin(LogEntryAdmin):
     list_filter = ["action", "tenant"]
+    actions = None  # not even "delete selected"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -27,8 +28,6 @@ class AuditEntryAdmin(LogEntryAdmin):
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
-    def get_actions(self, request: HttpRequest) -> dict:
-        return {}
 
 
 __all__ = ["AuditEntryAdmin", "RetentionPermit"]
