@@ -29,5 +29,4 @@ class AuditEntryAdmin(LogEntryAdmin):
         return False
 
 
-
 __all__ = ["AuditEntryAdmin", "RetentionPermit"]

@@ -101,3 +101,25 @@ class TwoFactorLoginTests(BaseTestCase):
         self.password_step()
         self.assertNotIn("_auth_user_id", self.client.session)
         self.assertEqual(self.client.get("/agreements/").status_code, 302)
+
+
+class TwoFactorSetupTests(BaseTestCase):
+    def test_the_wizard_sets_up_an_app_and_verifies_the_session(self) -> None:
+        self.client.force_login(self.olle, verified=False)
+        url = reverse("two_factor:setup")
+        self.client.post(url, {"setup_view-current_step": "welcome"})
+        r = self.client.post(
+            url, {"setup_view-current_step": "method", "method-method": "generator"}
+        )
+        self.assertContains(r, reverse("two_factor:qr"))
+        self.assertEqual(self.client.get(reverse("two_factor:qr")).status_code, 200)
+        key = self.client.session["django_two_factor-qr_secret_key"]
+        from base64 import b32decode
+
+        token = f"{totp(b32decode(key), 30, 0, 6):06d}"
+        r = self.client.post(
+            url, {"setup_view-current_step": "generator", "generator-token": token}
+        )
+        self.assertRedirects(r, reverse("two_factor:setup_complete"), fetch_redirect_response=False)
+        self.assertTrue(TOTPDevice.objects.filter(user=self.olle, name="default").exists())
+        self.assertEqual(self.client.get("/agreements/").status_code, 200)
