@@ -19,8 +19,8 @@ class DemoTwoFactorTests(BaseTestCase):
             url,
             {
                 "login_view-current_step": "auth",
-                "auth-username": "anna",
-                "auth-password": self.password,
+                "username": "anna",
+                "password": self.password,
             },
         )
         r = self.client.post(url, {"login_view-current_step": "token", "token-otp_token": code})

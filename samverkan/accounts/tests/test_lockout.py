@@ -10,9 +10,8 @@ class LockoutTests(BaseTestCase):
         return self.client.post(
             reverse("accounts-login"),
             {
-                "login_view-current_step": "auth",
-                "auth-username": username,
-                "auth-password": password,
+                "username": username,
+                "password": password,
             },
         )
 

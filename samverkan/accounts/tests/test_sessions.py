@@ -55,9 +55,8 @@ class IdleExpiryTests(BaseTestCase):
         r = self.client.post(
             reverse("accounts-login"),
             {
-                "login_view-current_step": "auth",
-                "auth-username": "rut",
-                "auth-password": self.password,
+                "username": "rut",
+                "password": self.password,
             },
         )
         cookie = r.cookies[settings.SESSION_COOKIE_NAME]

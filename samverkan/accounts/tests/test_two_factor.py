@@ -57,8 +57,8 @@ class TwoFactorLoginTests(BaseTestCase):
             self.url,
             {
                 "login_view-current_step": "auth",
-                "auth-username": "anna",
-                "auth-password": password or self.password,
+                "username": "anna",
+                "password": password or self.password,
             },
         )
 
