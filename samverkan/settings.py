@@ -143,7 +143,7 @@ AUTH_USER_MODEL = "accounts.User"
 # django-axes first: it refuses a login attempt for a locked-out username before any
 # password is checked. Then the ordinary username/password backend.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "samverkan.accounts.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [

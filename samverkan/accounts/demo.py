@@ -48,3 +48,27 @@ def current_demo_code(device: TOTPDevice) -> str:
     """The six-digit code the demo device accepts right now (valid about 30 s)."""
     _refuse_outside_debug()
     return f"{totp(device.bin_key, device.step, device.t0, device.digits):06d}"
+
+
+def demo_two_factor_lines(usernames: list[str]) -> list[str]:
+    """Give the demo users whose role requires it the demo device; lines to print.
+
+    Empty (and nothing changed) unless DEBUG is true. Used by ``demo-login-info``.
+    """
+    from samverkan.organisations.permissions import requires_two_factor
+
+    if not getattr(settings, "TWO_FACTOR_DEMO_CODES_ALLOWED", False):
+        return []
+    names = []
+    for user in User.objects.filter(username__in=usernames).order_by("username"):
+        if requires_two_factor(user):
+            give_demo_devices(user=user)
+            names.append(user.username)
+    if not names:
+        return []
+    return [
+        f"Second factor for {', '.join(names)} (demo only):",
+        "  add the key JBSWY3DPEHPK3PXP to an authenticator app, or run",
+        "  `samverkan demo-two-factor USERNAME` for the code valid now;",
+        f"  backup codes (each once): {', '.join(DEMO_BACKUP_CODES)}",
+    ]

@@ -31,3 +31,23 @@ class DemoTwoFactorTests(BaseTestCase):
     def test_it_is_refused_outside_debug(self) -> None:
         with self.assertRaises(CommandError):
             call_command("demo-two-factor", "anna", stdout=StringIO())
+
+
+class DemoLoginInfoTests(BaseTestCase):
+    @override_settings(TWO_FACTOR_DEMO_CODES_ALLOWED=True)
+    def test_demo_users_who_need_it_get_the_demo_device(self) -> None:
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from samverkan.accounts.demo import demo_two_factor_lines
+
+        lines = demo_two_factor_lines(["anna", "rut"])
+        self.assertIn("anna", lines[0])
+        self.assertNotIn("rut", lines[0])  # a reporter logs in without a second factor
+        self.assertTrue(TOTPDevice.objects.filter(user=self.anna, name="default").exists())
+        self.assertFalse(TOTPDevice.objects.filter(user=self.rut).exists())
+
+    @override_settings(TWO_FACTOR_DEMO_CODES_ALLOWED=False)
+    def test_nothing_happens_outside_debug(self) -> None:
+        from samverkan.accounts.demo import demo_two_factor_lines
+
+        self.assertEqual(demo_two_factor_lines(["anna"]), [])

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from samverkan.accounts.demo import demo_two_factor_lines
 from samverkan.datasets.demo import DEMO_PASSWORD, login_info
 
 
@@ -19,4 +20,6 @@ class Command(BaseCommand):
             scope = f", limited to {limited}" if limited else ""
             self.stdout.write(f"  {username:<{width}}  {role} at {organisation}{scope}")
         self.stdout.write(f"Password for all of them: {DEMO_PASSWORD}")
+        for line in demo_two_factor_lines([row[0] for row in rows]):
+            self.stdout.write(line)
         self.stdout.write("Log in at http://127.0.0.1:8000/ (the address make run serves on).")
