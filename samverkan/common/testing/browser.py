@@ -33,7 +33,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
-from django.test import Client, override_settings
+from django.test import override_settings
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Flags that make Debian's Chromium start quickly and quietly in containers (STACK.md).
@@ -192,8 +192,11 @@ class BrowserTestCase(StaticLiveServerTestCase):
 
     def log_in(self, user, *, context=None) -> None:
         """Log ``user`` in for the browser context (default: self.context) without the
-        login form: a test-client session cookie copied into the browser."""
-        client = Client()
+        login form: a test-client session cookie copied into the browser. The session is
+        also verified with a second factor (roles above reporter require one)."""
+        from samverkan.test import VerifiedClient
+
+        client = VerifiedClient()
         client.force_login(user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
         (context or self.context).add_cookies(
