@@ -6,5 +6,5 @@ class AuditConfig(AppConfig):
     name = "samverkan.audit"
     label = "audit"
     verbose_name = _("Audit")
-    nav = [("audit-list", _("Audit log"))]
-    nav_order = 900
+    # No menu entry: the menu is the same for every logged-in user, and the audit log is
+    # for auditors only (others get 404). Auditors open /audit/ (docs/security.md).
