@@ -1,18 +1,17 @@
-"""Reads of observations' free text are sensitive: record who read which report.
-
-``log_text_read`` is the single hook for the security work's access-log service
-(samverkan/audit, not on main yet). Until then it writes django-auditlog "access"
-entries through auditlog's own ``accessed`` signal, so every read is still on record.
-"""
+"""Reads of observations' free text are sensitive: record who read which report."""
 
 from collections.abc import Iterable
 
-from auditlog.signals import accessed
+from django.http import HttpRequest
+
+from samverkan.audit.services import log_access
 
 from .models import Observation
 
 
-def log_text_read(*, user, observations: Iterable[Observation]) -> None:
-    """Record that ``user`` was shown the free text of each observation (one entry each)."""
+def log_text_read(
+    *, user, observations: Iterable[Observation], request: HttpRequest | None = None
+) -> None:
+    """Record in the audit log that ``user`` was shown the free text of each observation."""
     for observation in observations:
-        accessed.send(sender=Observation, instance=observation, actor=user)
+        log_access(user, observation, request)

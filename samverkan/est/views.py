@@ -191,7 +191,7 @@ def observation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    log_text_read(user=request.user, observations=[observation])
+    log_text_read(user=request.user, observations=[observation], request=request)
     return render(
         request,
         "est/observation.html",
@@ -231,7 +231,7 @@ def observation_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.warning(request, removal_message(cleaned))
             messages.success(request, _("The observation is updated."))
             return redirect("est-observation", pk=observation.pk)
-    log_text_read(user=request.user, observations=[observation])
+    log_text_read(user=request.user, observations=[observation], request=request)
     return render(request, "est/edit.html", {"o": observation, "form": form})
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.audit.services import log_access
 from samverkan.organisations.models import Membership, Organisation
 
 from . import permissions, services
@@ -261,4 +262,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ).select_related("recipient__organisation", "recipient__referral"),
         pk=pk,
     )
+    if not statement.public:
+        # A statement before it is public is sensitive: record who read it.
+        log_access(request.user, statement, request)
     return render(request, "governance/statement_detail.html", {"statement": statement})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements.models import AgreementLevel
+from samverkan.audit.services import log_access
 from samverkan.plans.visibility import (
     can_edit_agreement_work,
     editable_agreements,
@@ -83,6 +84,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     while cursor is not None:
         versions.append(cursor)
         cursor = cursor.supersedes
+    # Reports go to the steering and preparatory groups, never to the public: every read
+    # of one is recorded.
+    log_access(request.user, report, request)
     newer = LocalReport.objects.filter(supersedes=report).first()
     activities = [
         dict(a, status_label=status_label(a["status"]))

@@ -126,10 +126,12 @@ class ReportFormTests(EstTestCase):
         self.assertEqual(r.status_code, 404)
 
     def test_reading_a_report_is_logged(self) -> None:
-        from auditlog.models import LogEntry
+        from samverkan.audit.models import AuditEntry
 
         obs = self.observe(by=self.rut)
         self.client.force_login(self.per)
         self.client.get(f"/est/observations/{obs.pk}/")
-        entry = LogEntry.objects.filter(action=LogEntry.Action.ACCESS, object_pk=str(obs.pk)).get()
+        entry = AuditEntry.objects.filter(
+            action=AuditEntry.Action.ACCESS, object_pk=str(obs.pk)
+        ).get()
         self.assertEqual(entry.actor, self.per)

@@ -73,6 +73,17 @@ class ReferralTests(BaseTestCase):
         self.assertContains(r, "redan svarat")
         self.assertEqual(Statement.objects.count(), 1)
 
+    def test_reading_a_statement_before_it_is_public_is_logged(self) -> None:
+        from samverkan.audit.models import AuditEntry
+
+        hidden = Statement.objects.create(recipient=self.jarva, summary="Utkast")
+        public = Statement.objects.create(recipient=self.soder, summary="Beslutat", public=True)
+        self.client.force_login(self.per)
+        self.client.get(f"/governance/statements/{hidden.pk}/")
+        self.client.get(f"/governance/statements/{public.pk}/")
+        reads = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS)
+        self.assertEqual([(e.object_pk, e.actor) for e in reads], [(str(hidden.pk), self.per)])
+
     def test_compilation_groups_statements_by_theme(self) -> None:
         Statement.objects.create(
             recipient=self.jarva,

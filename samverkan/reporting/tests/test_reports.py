@@ -83,6 +83,14 @@ class ImmutabilityTests(ReportingCase):
         with self.assertRaises(services.ReportingError):
             services.correct_report(report=self.report, reason="igen", by=self.per)
 
+    def test_every_read_of_a_report_is_logged(self) -> None:
+        from samverkan.audit.models import AuditEntry
+
+        self.client.force_login(self.olle)
+        self.client.get(f"/reporting/{self.report.pk}/")
+        entry = AuditEntry.objects.get(action=AuditEntry.Action.ACCESS)
+        self.assertEqual((entry.object_pk, entry.actor), (str(self.report.pk), self.olle))
+
     def test_other_tenants_and_other_districts_see_nothing(self) -> None:
         self.client.force_login(self.karin)
         self.assertEqual(self.client.get(f"/reporting/{self.report.pk}/").status_code, 404)
