@@ -13,4 +13,5 @@ URLS = {
     "situations-areas": Entry(expect=MEMBERS),
     "situations-detail": Entry(kwargs=lambda w: STOCKHOLM, expect=MEMBERS),
     "situations-json": Entry(kwargs=lambda w: STOCKHOLM, expect=MEMBERS),
+    "situations-unplaced": Entry(kwargs=lambda w: STOCKHOLM, expect=MEMBERS),
 }
