@@ -8,7 +8,6 @@ class ProblemsConfig(AppConfig):
     verbose_name = _("Problems and cause analyses")
     nav = [("problems-list", _("Problems"))]
     nav_order = 40
-    # The situation picture's "problems and measures" section is ready in
-    # samverkan.problems.situation.section; to show it, add
-    #   situation_sections = ["samverkan.problems.situation.section"]
-    # here (the situations app's pinned query counts then grow by the section's queries).
+    # The situation picture lists the area's problems and links to "register a problem
+    # from this picture" (problem → cause → measure starts there).
+    situation_sections = ["samverkan.problems.situation.section"]

@@ -64,7 +64,8 @@ class AreaPageTests(SituationTestCase):
             self.assertContains(r, f'id="{chart}"')
             self.assertContains(r, f'data-vega-spec="{chart}"')
         self.assertContains(r, 'data-geojson="map-area"')
-        self.assertContains(r, "<caption", count=4)  # districts, weeks, types, Brå
+        # districts, weeks, types, Brå, and the problems section's (empty) list
+        self.assertContains(r, "<caption", count=5)
         self.assertContains(r, 'scope="col"')
         self.assertContains(
             r, "/situation/municipality/0180/situation.json?from=2025-02-01&amp;to=2025-03-31"
@@ -162,12 +163,14 @@ class AreaPageTests(SituationTestCase):
         # per-district counts, districts, district boundaries, the header's tenant, and
         # the session save (savepoint, update, release), the surveys section's lookup, the
         # EST section's check for observations in the area and period, and the
-        # second-factor device that verified the session (django-otp).
-        with self.assertNumQueries(21):
+        # second-factor device that verified the session (django-otp), and the problems
+        # section (visible problems with their analyses and activities: 1; whether the user
+        # may register one: memberships, organisations and agreements, 9).
+        with self.assertNumQueries(31):
             self.client.get(url)
         for i in range(5):
             self.make_event(date(2025, 2, 10 + i), f"Typ {i}", municipality=self.stockholm_m)
-        with self.assertNumQueries(21):
+        with self.assertNumQueries(31):
             self.client.get(url)
 
     @override_settings(LANGUAGE_CODE="sv")

@@ -205,7 +205,8 @@ class SituationJsonTests(SituationTestCase):
         self.assertLessEqual(set(data["police_events"]["sources"]), ids)
         self.assertLessEqual(set(data["population"]["sources"]), ids)
         self.assertIn("county_per_100k", ids)
-        self.assertEqual(data["sections"], {})
+        # Only the problems section (no problems in this cast, but Anna may register one).
+        self.assertEqual(data["sections"], {"problems": {"count": 0, "problems": []}})
 
     def test_previous_period_before_the_data_is_marked_not_covered(self) -> None:
         query = self.period_query(date(2024, 12, 5), date(2025, 1, 31))

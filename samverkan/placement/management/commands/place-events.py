@@ -9,6 +9,7 @@
 import csv
 import gzip
 import json
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -59,11 +60,18 @@ class Command(BaseCommand):
             events = read_json(path)
             pages = read_pages(pages_path) if pages_path else {}
         except (OSError, ValueError) as e:
-            raise CommandError(f"Cannot read input: {e}") from e
+            raise CommandError(f"Cannot read {path}: {e}") from e
         if not isinstance(events, list):
             raise CommandError("The input must be a JSON array of events.")
         gazetteer = default_gazetteer()
         writer = csv.writer(self.stdout, lineterminator="\n")
+        try:
+            self._write(writer, events, pages, gazetteer)
+        except BrokenPipeError:
+            # The reader stopped early (`… | head`): that is not an error.
+            sys.stderr.close()
+
+    def _write(self, writer, events, pages, gazetteer) -> None:
         writer.writerow(CSV_COLUMNS)
         for event in events:
             p = place(event, pages.get(int(event["id"])), gazetteer)
