@@ -1,29 +1,17 @@
 """Who may change governance records. Reading is the tenant gate (``visible_to``)."""
 
 from samverkan.organisations.models import Membership, Organisation, Tenant
-
-
-def _has_capability(user, tenant: Tenant, capability: str) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return any(
-        m.role.grants(capability)
-        for m in Membership.objects.active()
-        .filter(user=user, organisation__tenant=tenant)
-        .select_related("role")
-    )
+from samverkan.organisations.permissions import has_capability
 
 
 def can_manage_meetings(user, tenant: Tenant) -> bool:
     """Coordinators (capability ``edit_plans``) keep groups, meetings and decisions."""
-    return _has_capability(user, tenant, "edit_plans")
+    return has_capability(user, "edit_plans", tenant=tenant)
 
 
 def can_manage_referrals(user, tenant: Tenant) -> bool:
     """Capability ``edit_agreements``: send referrals, record the revised agreement."""
-    return _has_capability(user, tenant, "edit_agreements")
+    return has_capability(user, "edit_agreements", tenant=tenant)
 
 
 def can_answer_for(user, organisation: Organisation) -> bool:
