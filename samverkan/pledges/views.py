@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 from samverkan.communications.permissions import can_draft
 from samverkan.communications.services import CommunicationError
 from samverkan.organisations.models import Organisation, Tenant
-
 from samverkan.plans.models import Activity
 
 from . import services
