@@ -11,6 +11,7 @@ class PledgeForm(forms.ModelForm):
             "title",
             "municipal_party",
             "police_party",
+            "districts",
             "valid_from",
             "valid_to",
             "situation",
@@ -18,8 +19,13 @@ class PledgeForm(forms.ModelForm):
             "expected_effect",
         ]
 
-    def __init__(self, *args, organisations=None, **kwargs) -> None:
+    def __init__(self, *args, organisations=None, districts=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["districts"].widget = forms.CheckboxSelectMultiple(
+            attrs={"class": "govuk-checkboxes__input"}
+        )
+        if districts is not None:
+            self.fields["districts"].queryset = districts
         if organisations is not None:
             self.fields["municipal_party"].queryset = organisations.exclude(
                 kind__in=["police_region", "police_area"]

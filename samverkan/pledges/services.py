@@ -146,10 +146,10 @@ def pledge_payload(pledge: CitizenPledge, on: date | None = None) -> dict:
     """What a publication of ``pledge`` freezes: promises by party with outcomes so far.
 
     Shape: {"period": {"from", "to"}, "parties": {"municipality", "police",
-    "co_promisors": [...]}, "promises": [{"party", "party_label", "text", "target_count",
-    "target_unit", "place", "outcome_total", "outcome": {...}, "follow_ups":
-    [{"reported_on", "count", "text"}]}], "dialogues": [{"held_on", "method",
-    "participants", "outcome"}]}. ``outcome_total`` is the promise's own reports plus
+    "co_promisors": [...]}, "districts": [names], "promises": [{"party", "party_label",
+    "text", "target_count", "target_unit", "place", "outcome_total", "outcome": {...},
+    "follow_ups": [{"reported_on", "count", "text"}]}], "dialogues": [{"held_on",
+    "method", "participants", "outcome"}]}. ``outcome_total`` is the promise's own reports plus
     what its linked activities did in the period (selectors.promise_outcome, ADR 0089),
     None when nothing was counted; ``outcome`` is selectors.outcome_payload, as of ``on``
     (default: today, or the pledge's last day once it has passed).
@@ -194,6 +194,7 @@ def pledge_payload(pledge: CitizenPledge, on: date | None = None) -> dict:
             "police": pledge.police_party.name,
             "co_promisors": [o.name for o in pledge.co_promisors.all()],
         },
+        "districts": [d.name for d in pledge.districts.order_by("name")],
         "situation": pledge.situation,
         "problems": pledge.problems,
         "expected_effect": pledge.expected_effect,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.communications.permissions import can_draft
 from samverkan.communications.services import CommunicationError
+from samverkan.geography.models import District
 from samverkan.organisations.models import Organisation, Tenant
 from samverkan.plans.models import Activity
 
@@ -57,12 +58,15 @@ def pledge_new(request: HttpRequest) -> HttpResponse:
         raise Http404
     _require_draft_rights(request, tenant)
     form = PledgeForm(
-        request.POST or None, organisations=Organisation.objects.filter(tenant=tenant)
+        request.POST or None,
+        organisations=Organisation.objects.filter(tenant=tenant),
+        districts=District.objects.filter(municipality__in=tenant.municipalities.all()),
     )
     if request.method == "POST" and form.is_valid():
         pledge = form.save(commit=False)
         pledge.tenant = tenant
         pledge.save()
+        form.save_m2m()
         messages.success(request, _("The pledge was created as a draft."))
         return redirect("pledges-detail", pk=pledge.pk)
     return render(request, "pledges/form.html", {"form": form})
