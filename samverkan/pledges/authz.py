@@ -19,6 +19,8 @@ URLS = {
     "pledges-new": Entry(expect=DRAFTERS),
     "pledges-detail": Entry(kwargs=NONE, expect=MISSING),
     "pledges-promise-add": Entry(method="post", kwargs=NONE, expect=MISSING),
+    "pledges-promise-detail": Entry(kwargs=NONE, expect=MISSING),
+    "pledges-promise-activities": Entry(method="post", kwargs=NONE, expect=MISSING),
     "pledges-follow-up-add": Entry(method="post", kwargs=NONE, expect=MISSING),
     "pledges-dialogue-add": Entry(method="post", kwargs=NONE, expect=MISSING),
     "pledges-next": Entry(method="post", kwargs=NONE, expect=MISSING),

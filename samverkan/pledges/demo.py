@@ -5,7 +5,13 @@ Hägersten-Liljeholmen 2022 (polisen.se, DOCUMENTS.md §6.2 M9): designated poli
 for Liljeholmen and for Vårberg/Sätra, and a joint weekend cooperation (samverkanshelg)
 on at least 30 weekends in 2022. Its follow-up figures are DEMO data, labelled as such.
 The 2024 city-wide agreement is published as a joint communication. Approvals are made
-by the demo approvers (samverkan.datasets.demo). Idempotent.
+by the demo approvers (samverkan.datasets.demo).
+
+When the plans demo is loaded, a second, DEMO-labelled draft pledge for Järva 2026 has
+its police, municipality and joint promises linked to the activities of the plans demo's
+Järva 2026 plan, so the promise pages show the activities' follow-up as the promise's
+outcome (nothing typed twice). It stays a draft: the demo has no approvers for Järva's
+parties. Idempotent.
 """
 
 from datetime import date
@@ -17,13 +23,16 @@ from samverkan.agreements.models import Agreement
 from samverkan.communications import services as comms
 from samverkan.communications.models import CommunicationKind, JointCommunication
 from samverkan.datasets.base import ImportResult
-from samverkan.organisations.models import Organisation, Tenant
+from samverkan.organisations.models import Organisation, OrganisationKind, Tenant
+from samverkan.plans.models import ActionPlan
 
 from .models import CitizenPledge, Promise, PromiseParty, TargetUnit
 from .services import pledge_payload, record_promise_follow_up
 
 SOURCE = "polisen.se, Medborgarlöfte Hägersten-Liljeholmen 2022 (LPO Skärholmen)"
 DEMO = "Demodata: påhittat utfall för att visa uppföljningen."
+JARVA_PLEDGE = "DEMO – Medborgarlöfte Järva 2026"
+PLAN_2026 = "DEMO – Handlingsplan Järva 2026"  # samverkan.plans.demo.PLAN_2026
 
 
 def _publish(communication: JointCommunication, approvers: dict[Organisation, User]) -> None:
@@ -50,6 +59,7 @@ def load_pledges_demo(tenant_slug: str = "stockholm") -> ImportResult:
     ]
     if any(name not in users for name in needed):
         return result  # demo users were not created (load-bundled-data --no-demo-users)
+    _load_jarva_pledge(tenant, result)
     sdf, lpo = orgs["Hägersten-Älvsjö stadsdelsförvaltning"], orgs["LPO Skärholmen"]
     city, police = orgs["Stockholms stad"], orgs["Polisregion Stockholm"]
 
@@ -149,3 +159,64 @@ def load_pledges_demo(tenant_slug: str = "stockholm") -> ImportResult:
         )
         result.new += 1
     return result
+
+
+def _load_jarva_pledge(tenant: Tenant, result: ImportResult) -> None:
+    """The Järva 2026 draft pledge whose promises are carried out by plan activities."""
+    plan = ActionPlan.objects.filter(
+        title=PLAN_2026, is_demo=True, agreement__tenant=tenant
+    ).first()
+    if plan is None or CitizenPledge.objects.filter(tenant=tenant, title=JARVA_PLEDGE).exists():
+        return
+    parties = plan.agreement.parties.all()
+    sdf = parties.exclude(kind__in=[OrganisationKind.POLICE_AREA, OrganisationKind.POLICE_REGION])
+    lpo = parties.filter(kind=OrganisationKind.POLICE_AREA).first()
+    if lpo is None or sdf.first() is None:
+        return
+    activities = {a.activity_type: a for a in plan.activities.all()}
+    pledge = CitizenPledge.objects.create(
+        tenant=tenant,
+        title=JARVA_PLEDGE,
+        municipal_party=sdf.first(),
+        police_party=lpo,
+        valid_from=plan.starts_on,
+        valid_to=plan.ends_on,
+        situation="Demo: lägesbilden hösten 2025 (se DEMO-problemet i handlingsplanen).",
+        problems="Demo: otrygghet och öppen narkotikahandel vid Rinkeby torg kvällstid.",
+        expected_effect="Demo: tryggare torg och gångstråk kvällstid.",
+    )
+    promises = [
+        (
+            PromiseParty.POLICE,
+            "Fotpatrullera vid Rinkeby torg kvällstid.",
+            5,
+            TargetUnit.PER_WEEK,
+            ["foot_patrol"],
+        ),
+        (
+            PromiseParty.POLICE,
+            "Helgförstärkning fredag och lördag kväll.",
+            30,
+            TargetUnit.PER_PERIOD,
+            ["weekend_reinforcement"],
+        ),
+        (PromiseParty.MUNICIPALITY, "Arbeta i SSPF med unga i riskzon.", None, "", ["sspf"]),
+        (
+            PromiseParty.TOGETHER,
+            "Minst fyra trygghetsvandringar eller dialoger med boende.",
+            4,
+            TargetUnit.PER_YEAR,
+            ["safety_walk", "citizen_dialogue"],
+        ),
+    ]
+    for order, (party, text, target, unit, types) in enumerate(promises):
+        promise = Promise.objects.create(
+            pledge=pledge,
+            party=party,
+            text=text,
+            order=order,
+            target_count=target,
+            target_unit=unit,
+        )
+        promise.activities.set([activities[t] for t in types if t in activities])
+    result.new += 1

@@ -11,6 +11,7 @@ class PledgeForm(forms.ModelForm):
             "title",
             "municipal_party",
             "police_party",
+            "districts",
             "valid_from",
             "valid_to",
             "situation",
@@ -18,8 +19,13 @@ class PledgeForm(forms.ModelForm):
             "expected_effect",
         ]
 
-    def __init__(self, *args, organisations=None, **kwargs) -> None:
+    def __init__(self, *args, organisations=None, districts=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["districts"].widget = forms.CheckboxSelectMultiple(
+            attrs={"class": "govuk-checkboxes__input"}
+        )
+        if districts is not None:
+            self.fields["districts"].queryset = districts
         if organisations is not None:
             self.fields["municipal_party"].queryset = organisations.exclude(
                 kind__in=["police_region", "police_area"]
@@ -29,17 +35,59 @@ class PledgeForm(forms.ModelForm):
             )
 
 
-class PromiseForm(forms.ModelForm):
+class ActivityLinksMixin:
+    """Adds ``activities``: a multiple choice limited to what the gate lets the user link.
+
+    ``activities`` (a queryset, selectors.linkable_activities) is the only source of
+    choices, so an id outside it (another tenant's, an invisible plan's, a forged one) is
+    a form error and nothing is saved. ``activity_groups()`` gives them grouped by plan.
+    """
+
+    def _add_activities_field(self, activities) -> None:
+        self.fields["activities"] = forms.ModelMultipleChoiceField(
+            queryset=activities,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            label=_("Linked activities of action plans"),
+            help_text=_(
+                "Their follow-up counts for the promise too: record it once, on the activity."
+            ),
+        )
+
+    def activity_groups(self) -> list[tuple[object, list[tuple[object, bool]]]]:
+        """[(plan, [(activity, checked), …]), …] in the queryset's order."""
+        value = self["activities"].value() or []
+        chosen = {str(v.pk if hasattr(v, "pk") else v) for v in value}
+        groups: list[tuple[object, list[tuple[object, bool]]]] = []
+        for activity in self.fields["activities"].queryset:
+            if not groups or groups[-1][0].pk != activity.plan_id:
+                groups.append((activity.plan, []))
+            groups[-1][1].append((activity, str(activity.pk) in chosen))
+        return groups
+
+
+class PromiseForm(ActivityLinksMixin, forms.ModelForm):
     class Meta:
         model = Promise
         fields = ["party", "text", "target_count", "target_unit", "place_name"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, activities=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if activities is not None:
+            self._add_activities_field(activities)
 
     def clean(self):
         data = super().clean()
         if data.get("target_count") and not data.get("target_unit"):
             self.add_error("target_unit", _("A target needs a unit (per week, per year …)."))
         return data
+
+
+class PromiseActivitiesForm(ActivityLinksMixin, forms.Form):
+    def __init__(self, *args, activities, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._add_activities_field(activities)
 
 
 class FollowUpForm(forms.Form):

@@ -119,6 +119,12 @@ class Promise(models.Model):
         related_name="continued_by",
         verbose_name=_("continues the promise"),
     )
+    # Activities of action plans that carry this promise out: their follow-up counts for
+    # the promise too, so it is recorded once (docs/decisions/0089). Set through
+    # services.set_promise_activities, which applies the visibility gate.
+    activities = models.ManyToManyField(
+        "plans.Activity", blank=True, related_name="promises", verbose_name=_("linked activities")
+    )
 
     class Meta:
         verbose_name = _("promise")
@@ -210,5 +216,6 @@ class CitizenDialogue(models.Model):
         return f"{self.get_method_display()} {self.held_on}"
 
 
-for _model in (CitizenPledge, Promise, PromiseFollowUp, CitizenDialogue):
+for _model in (CitizenPledge, PromiseFollowUp, CitizenDialogue):
     auditlog.register(_model)
+auditlog.register(Promise, m2m_fields={"activities"})

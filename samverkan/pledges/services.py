@@ -3,14 +3,16 @@
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.models import User
-from samverkan.communications.models import CommunicationKind, JointCommunication
-from samverkan.communications.services import start_communication
+from samverkan.communications.models import CommunicationKind, JointCommunication, content_digest
+from samverkan.communications.services import revise_communication, start_communication
+from samverkan.plans.models import Activity
 
 from .models import CitizenPledge, Promise, PromiseFollowUp
+from .selectors import linkable_activities, outcome_payload, promise_outcome
 
 
 class PledgeError(Exception):
@@ -41,6 +43,53 @@ def record_promise_follow_up(
 
 
 @transaction.atomic
+def set_promise_activities(
+    *, promise: Promise, activities: list[Activity], by: User
+) -> list[Activity]:
+    """Link ``promise`` to exactly ``activities`` among those ``by`` may link; audited.
+
+    Links to activities ``by`` cannot see are left as they are (someone else made them).
+    Raises PledgeError, and changes nothing, when an activity is not linkable by ``by``
+    (selectors.linkable_activities: visible, same tenant, running during the period).
+    Returns the promise's linked activities afterwards. The change is written to the audit
+    log through the m2m registration of Promise.activities.
+    """
+    Promise.objects.select_for_update().get(pk=promise.pk)
+    gate = linkable_activities(by, promise.pledge)
+    wanted = {a.pk for a in activities}
+    allowed = set(gate.filter(pk__in=wanted).values_list("pk", flat=True))
+    if wanted - allowed:
+        raise PledgeError(
+            _("Only activities you can see, running during the pledge, can be linked.")
+        )
+    current = set(promise.activities.values_list("pk", flat=True))
+    visible_current = set(
+        promise.activities.filter(pk__in=Activity.objects.visible_to(by).values("pk")).values_list(
+            "pk", flat=True
+        )
+    )
+    unlink = visible_current - wanted
+    link = wanted - current
+    if unlink:
+        promise.activities.remove(*unlink)
+    if link:
+        promise.activities.add(*link)
+    return list(promise.activities.all())
+
+
+def _continuation(activity: Activity, valid_from: date, valid_to: date) -> Activity | None:
+    """The newest of ``activity`` and its carried-over continuations running in the period."""
+    chain = [activity]
+    while len(chain) < 50:
+        later = Activity.objects.filter(carried_from=chain[-1]).first()
+        if later is None:
+            break
+        chain.append(later)
+    running = [a for a in chain if a.starts_on <= valid_to and a.ends_on >= valid_from]
+    return running[-1] if running else None
+
+
+@transaction.atomic
 def start_next_pledge(
     *, pledge: CitizenPledge, valid_from: date, valid_to: date, title: str
 ) -> CitizenPledge:
@@ -48,6 +97,10 @@ def start_next_pledge(
 
     The new promises start with no follow-up; the history stays on the old promises and is
     reached through ``Promise.continues`` (one place keeps one history across periods).
+    Each continued promise keeps its activity links: to the same activity when it runs
+    into the new period, or to the activity it was carried over to (plans' carry-over)
+    when that one does; a link to an activity that ended before the new period and was
+    not carried over is not taken along.
     """
     if valid_from <= pledge.valid_to:
         raise PledgeError(
@@ -70,8 +123,8 @@ def start_next_pledge(
     )
     new.co_promisors.set(pledge.co_promisors.all())
     new.districts.set(pledge.districts.all())
-    for promise in pledge.promises.all():
-        Promise.objects.create(
+    for promise in pledge.promises.prefetch_related("activities"):
+        new_promise = Promise.objects.create(
             pledge=new,
             party=promise.party,
             text=promise.text,
@@ -82,21 +135,33 @@ def start_next_pledge(
             place_name=promise.place_name,
             continues=promise,
         )
+        carried = {_continuation(a, valid_from, valid_to) for a in promise.activities.all()}
+        carried.discard(None)
+        if carried:
+            new_promise.activities.add(*carried)
     return new
 
 
-def pledge_payload(pledge: CitizenPledge) -> dict:
+def pledge_payload(pledge: CitizenPledge, on: date | None = None) -> dict:
     """What a publication of ``pledge`` freezes: promises by party with outcomes so far.
 
     Shape: {"period": {"from", "to"}, "parties": {"municipality", "police",
-    "co_promisors": [...]}, "promises": [{"party", "party_label", "text", "target_count",
-    "target_unit", "place", "outcome_total", "follow_ups": [{"reported_on", "count",
-    "text"}]}], "dialogues": [{"held_on", "method", "participants", "outcome"}]}.
-    No personal data: reporters are not included.
+    "co_promisors": [...]}, "districts": [names], "promises": [{"party", "party_label",
+    "text", "target_count", "target_unit", "place", "outcome_total", "outcome": {...},
+    "follow_ups": [{"reported_on", "count", "text"}]}], "dialogues": [{"held_on",
+    "method", "participants", "outcome"}]}. ``outcome_total`` is the promise's own reports plus
+    what its linked activities did in the period (selectors.promise_outcome, ADR 0089),
+    None when nothing was counted; ``outcome`` is selectors.outcome_payload, as of ``on``
+    (default: today, or the pledge's last day once it has passed).
+    No personal data: reporters and the activities' notes are not included.
     """
+    on = min(timezone.localdate() if on is None else on, pledge.valid_to)
     promises = []
-    for promise in pledge.promises.select_related("neighbourhood").prefetch_related("follow_ups"):
+    for promise in pledge.promises.select_related("neighbourhood", "pledge").prefetch_related(
+        "follow_ups"
+    ):
         follow_ups = list(promise.follow_ups.all())
+        outcome = promise_outcome(promise, on=on)
         promises.append(
             {
                 "party": promise.party,
@@ -110,7 +175,8 @@ def pledge_payload(pledge: CitizenPledge) -> dict:
                 "place": promise.neighbourhood.name
                 if promise.neighbourhood
                 else promise.place_name,
-                "outcome_total": promise.follow_ups.aggregate(n=Sum("outcome_count"))["n"],
+                "outcome_total": outcome.total,
+                "outcome": outcome_payload(outcome),
                 "follow_ups": [
                     {
                         "reported_on": f.reported_on.isoformat(),
@@ -128,6 +194,7 @@ def pledge_payload(pledge: CitizenPledge) -> dict:
             "police": pledge.police_party.name,
             "co_promisors": [o.name for o in pledge.co_promisors.all()],
         },
+        "districts": [d.name for d in pledge.districts.order_by("name")],
         "situation": pledge.situation,
         "problems": pledge.problems,
         "expected_effect": pledge.expected_effect,
@@ -144,11 +211,44 @@ def pledge_payload(pledge: CitizenPledge) -> dict:
     }
 
 
+@transaction.atomic
 def request_publication(
     *, pledge: CitizenPledge, by: User, follow_up: bool = False, body: str = ""
 ) -> JointCommunication:
-    """Start a joint communication (pledge or its follow-up) that both parties must approve."""
+    """Send the pledge (or its follow-up) for approval by both parties.
+
+    The first time, a joint communication of that kind is started. After that the same
+    communication gets a new version with the pledge as it is now (title and text as last
+    written, fresh payload), so a change made after one party approved resets that
+    approval instead of living on in a parallel draft; publishing that version replaces
+    the public item. Returns the communication unchanged when nothing changed. Raises
+    communications' CommunicationError (e.g. the user may not write for the tenant).
+    """
     kind = CommunicationKind.PLEDGE_FOLLOW_UP if follow_up else CommunicationKind.PLEDGE
+    existing = (
+        JointCommunication.objects.filter(
+            tenant=pledge.tenant,
+            kind=kind,
+            subject_type__app_label="pledges",
+            subject_type__model="citizenpledge",
+            subject_id=pledge.pk,
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if existing is not None:
+        latest = existing.latest_version()
+        payload = pledge_payload(pledge)
+        if content_digest(latest.title, latest.body, payload) != latest.digest:
+            revise_communication(
+                communication=existing,
+                title=latest.title,
+                body=latest.body,
+                based_on=latest.number,
+                payload=payload,
+                by=by,
+            )
+        return existing
     title = (_("Follow-up: %(title)s") % {"title": pledge.title}) if follow_up else pledge.title
     return start_communication(
         tenant=pledge.tenant,

@@ -1,22 +1,41 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.communications.permissions import can_draft
 from samverkan.communications.services import CommunicationError
+from samverkan.geography.models import District
 from samverkan.organisations.models import Organisation, Tenant
+from samverkan.plans.models import Activity
 
 from . import services
-from .forms import DialogueForm, FollowUpForm, NextPledgeForm, PledgeForm, PromiseForm
+from .forms import (
+    DialogueForm,
+    FollowUpForm,
+    NextPledgeForm,
+    PledgeForm,
+    PromiseActivitiesForm,
+    PromiseForm,
+)
 from .models import CitizenPledge, Promise
+from .selectors import linkable_activities, promise_outcome
 
 
 def _pledge(request: HttpRequest, pk: int) -> CitizenPledge:
     return get_object_or_404(CitizenPledge.objects.visible_to(request.user), pk=pk)
+
+
+def _promise(request: HttpRequest, pk: int) -> Promise:
+    return get_object_or_404(
+        Promise.objects.filter(pledge__in=CitizenPledge.objects.visible_to(request.user))
+        .select_related("pledge", "neighbourhood", "continues__pledge")
+        .prefetch_related("follow_ups"),
+        pk=pk,
+    )
 
 
 def _require_draft_rights(request: HttpRequest, tenant: Tenant) -> None:
@@ -39,12 +58,15 @@ def pledge_new(request: HttpRequest) -> HttpResponse:
         raise Http404
     _require_draft_rights(request, tenant)
     form = PledgeForm(
-        request.POST or None, organisations=Organisation.objects.filter(tenant=tenant)
+        request.POST or None,
+        organisations=Organisation.objects.filter(tenant=tenant),
+        districts=District.objects.filter(municipality__in=tenant.municipalities.all()),
     )
     if request.method == "POST" and form.is_valid():
         pledge = form.save(commit=False)
         pledge.tenant = tenant
         pledge.save()
+        form.save_m2m()
         messages.success(request, _("The pledge was created as a draft."))
         return redirect("pledges-detail", pk=pledge.pk)
     return render(request, "pledges/form.html", {"form": form})
@@ -53,21 +75,23 @@ def pledge_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = _pledge(request, pk)
-    promises = (
-        pledge.promises.select_related("neighbourhood", "continues__pledge")
-        .prefetch_related("follow_ups")
-        .annotate(outcome_total=Sum("follow_ups__outcome_count"))
-    )
+    promises = pledge.promises.select_related(
+        "pledge", "neighbourhood", "continues__pledge"
+    ).prefetch_related("follow_ups")
+    today = timezone.localdate()
+    rows = [(p, promise_outcome(p, on=today)) for p in promises]
+    can_edit = can_draft(request.user, pledge.tenant)
     return render(
         request,
         "pledges/detail.html",
         {
             "pledge": pledge,
-            "promises": promises,
+            "rows": rows,
             "dialogues": pledge.dialogues.all(),
-            "can_edit": can_draft(request.user, pledge.tenant),
-            "promise_form": PromiseForm(),
-            "follow_up_form": FollowUpForm(),
+            "can_edit": can_edit,
+            "promise_form": PromiseForm(
+                activities=linkable_activities(request.user, pledge) if can_edit else None
+            ),
             "dialogue_form": DialogueForm(),
             "next_form": NextPledgeForm(),
         },
@@ -79,24 +103,95 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def promise_add(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = _pledge(request, pk)
     _require_draft_rights(request, pledge.tenant)
-    form = PromiseForm(request.POST)
+    form = PromiseForm(request.POST, activities=linkable_activities(request.user, pledge))
     if form.is_valid():
         promise = form.save(commit=False)
         promise.pledge = pledge
         promise.order = pledge.promises.count()
         promise.save()
+        if form.cleaned_data["activities"]:
+            services.set_promise_activities(
+                promise=promise, activities=list(form.cleaned_data["activities"]), by=request.user
+            )
         messages.success(request, _("The promise was added."))
     else:
-        messages.error(request, _("The promise needs a party and a text; a target needs a unit."))
+        messages.error(
+            request,
+            _(
+                "The promise needs a party and a text; a target needs a unit; "
+                "only the activities offered can be linked."
+            ),
+        )
     return redirect("pledges-detail", pk=pledge.pk)
+
+
+@login_required
+def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A promise's follow-up: its own reports next to its linked activities' entries."""
+    promise = _promise(request, pk)
+    pledge = promise.pledge
+    outcome = promise_outcome(promise, on=timezone.localdate())
+    visible = set(
+        Activity.objects.visible_to(request.user)
+        .filter(pk__in=[o.activity.pk for o in outcome.activities])
+        .values_list("pk", flat=True)
+    )
+    shown = [o for o in outcome.activities if o.activity.pk in visible]
+    entries = sorted(
+        (e for o in shown for e in o.activity.follow_ups.all()),
+        key=lambda e: (e.reported_on, e.pk),
+    )
+    can_edit = can_draft(request.user, pledge.tenant)
+    links_form = None
+    if can_edit:
+        links_form = PromiseActivitiesForm(
+            activities=linkable_activities(request.user, pledge),
+            initial={"activities": sorted(visible)},
+        )
+    return render(
+        request,
+        "pledges/promise.html",
+        {
+            "pledge": pledge,
+            "promise": promise,
+            "outcome": outcome,
+            "shown": shown,
+            "hidden_count": len(outcome.activities) - len(shown),
+            "activity_entries": entries,
+            "activity_codes": {o.activity.pk: o.activity for o in shown},
+            "can_edit": can_edit,
+            "links_form": links_form,
+            "follow_up_form": FollowUpForm(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def promise_activities(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set the promise's linked activities (among those the user may link)."""
+    promise = _promise(request, pk)
+    _require_draft_rights(request, promise.pledge.tenant)
+    form = PromiseActivitiesForm(
+        request.POST, activities=linkable_activities(request.user, promise.pledge)
+    )
+    if form.is_valid():
+        try:
+            services.set_promise_activities(
+                promise=promise, activities=list(form.cleaned_data["activities"]), by=request.user
+            )
+            messages.success(request, _("The linked activities were saved."))
+        except services.PledgeError as e:
+            messages.error(request, str(e))
+    else:
+        messages.error(request, _("Only the activities offered can be linked. Nothing was saved."))
+    return redirect("pledges-promise-detail", pk=promise.pk)
 
 
 @require_POST
 @login_required
 def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
-    promise = get_object_or_404(
-        Promise.objects.filter(pledge__in=CitizenPledge.objects.visible_to(request.user)), pk=pk
-    )
+    promise = _promise(request, pk)
     _require_draft_rights(request, promise.pledge.tenant)
     form = FollowUpForm(request.POST)
     if form.is_valid():
@@ -107,7 +202,7 @@ def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(e))
     else:
         messages.error(request, _("Give the date as YYYY-MM-DD and a count of zero or more."))
-    return redirect("pledges-detail", pk=promise.pledge_id)
+    return redirect("pledges-promise-detail", pk=promise.pk)
 
 
 @require_POST
