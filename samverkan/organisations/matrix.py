@@ -95,6 +95,33 @@ ACTORS = [
 ]
 
 
+OTHER_TENANT = {"stockholm": "grannby", "grannby": "stockholm"}
+
+
+def members_of(tenant: str, outcome: str = OK, **per_key: str) -> dict[str, str]:
+    """Expectations for an object of ``tenant`` ("stockholm" | "grannby") all members see.
+
+    Members (and the superuser) get ``outcome``, the other tenant NOT_FOUND, anonymous
+    LOGIN; ``per_key`` adds actors or groups, e.g. ``sodermalm=NOT_FOUND`` for an object
+    in Rinkeby-Kista (Södermalm's members have no role key here, so the group decides).
+    """
+    return {"anonymous": LOGIN, OTHER_TENANT[tenant]: NOT_FOUND, **per_key, "*": outcome}
+
+
+def only(tenant: str, outcome: str, *who: str) -> dict[str, str]:
+    """Expectations for an object of ``tenant`` that only ``who`` (actors or groups) may use.
+
+    ``who`` get ``outcome``; the other tenant (even its holders of the same role), every
+    other logged-in actor NOT_FOUND, anonymous LOGIN.
+    """
+    return {
+        "anonymous": LOGIN,
+        OTHER_TENANT[tenant]: NOT_FOUND,
+        **dict.fromkeys(who, outcome),
+        "*": NOT_FOUND,
+    }
+
+
 def outcome_for(expect: dict[str, str], actor: Actor) -> str:
     """The most specific outcome of ``expect`` for ``actor``: its name, its groups, then "*".
 
@@ -126,7 +153,8 @@ class Entry:
     expect: dict[str, str]
     kwargs: Callable[[object], dict] | None = None
     method: str = "get"
-    data: dict = field(default_factory=dict)
+    # The request's data, or a callable taking the test case (for ids of the world).
+    data: dict | Callable[[object], dict] = field(default_factory=dict)
     also: list[Case] = field(default_factory=list)
 
     def outcome_for(self, actor: Actor) -> str:

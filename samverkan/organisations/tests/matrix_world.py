@@ -56,7 +56,9 @@ from samverkan.problems import services as problems
 from samverkan.problems.models import CauseBranch, CauseDirectness, CauseNature
 from samverkan.reporting import services as reporting
 from samverkan.reporting.models import ExportFormat, ExportJob, ExportStatus
-from samverkan.surveys.tests.helpers import SurveyTestCase
+from samverkan.surveys.services import create_wave_from_file
+from samverkan.surveys.tests.helpers import SurveyTestCase, csv_bytes
+from samverkan.surveys.tests.test_results import rows_for
 from samverkan.test import BaseTestCase
 
 
@@ -97,11 +99,19 @@ def build_matrix_world(w) -> None:
         (w.of_grannby, w.grannby, w.grannby_kommun, w.grannby_police, w.karin),
     ]:
         _plans_and_problems(objs, coordinator)
-        _governance(objs, tenant, municipal)
+        _governance(objs, tenant, municipal, answered=municipal if objs is w.of_stockholm else police)
         _pledge_and_communication(objs, tenant, municipal, police, coordinator)
         objs.survey = SurveyTestCase.make_survey(tenant, "matris")
         objs.indicator = objs.survey.indicators.get(code="often-worried")
         objs.index = objs.survey.index_definitions.get()
+    # Respondents in Rinkeby-Kista, so Stockholm's result pages have tables to export
+    # (Grannby has no districts to answer in: its CSV exports are "not found" for all).
+    create_wave_from_file(
+        survey=w.of_stockholm.survey,
+        year=2026,
+        content=csv_bytes(rows_for("80125", 40, 40, 10, 10)),
+        file_name="matris.csv",
+    )
     _governance_recipients(w)
     _reporting(w)
     _est_and_places(w)
@@ -151,7 +161,7 @@ def _plans_and_problems(objs: SimpleNamespace, coordinator) -> None:
     )
 
 
-def _governance(objs: SimpleNamespace, tenant, municipal) -> None:
+def _governance(objs: SimpleNamespace, tenant, municipal, answered) -> None:
     objs.group = Group.objects.create(
         tenant=tenant, name="Lokal styrgrupp", kind=GroupKind.LOCAL_STEERING
     )
@@ -166,17 +176,18 @@ def _governance(objs: SimpleNamespace, tenant, municipal) -> None:
         owner=municipal,
         deadline_on=date(2026, 10, 31),
     )
-    answered = ReferralRecipient.objects.create(referral=objs.referral, organisation=municipal)
-    objs.statement = Statement.objects.create(recipient=answered, summary="Tillstyrker.")
+    recipient = ReferralRecipient.objects.create(referral=objs.referral, organisation=answered)
+    objs.statement = Statement.objects.create(recipient=recipient, summary="Tillstyrker.")
 
 
 def _governance_recipients(w) -> None:
-    """Unanswered recipients: Södermalm's administration (Sara answers), Grannby's police."""
+    """Unanswered recipients: Södermalm's administration (Sara answers), Grannby kommun
+    (Karin answers); the answered ones are Järva's administration and Grannby's police."""
     w.of_stockholm.recipient = ReferralRecipient.objects.create(
         referral=w.of_stockholm.referral, organisation=w.sodermalm_sdf
     )
     w.of_grannby.recipient = ReferralRecipient.objects.create(
-        referral=w.of_grannby.referral, organisation=w.grannby_police
+        referral=w.of_grannby.referral, organisation=w.grannby_kommun
     )
 
 

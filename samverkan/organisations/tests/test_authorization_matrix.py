@@ -110,13 +110,14 @@ class AuthorizationMatrixTests(MatrixTestCase):
             for n, case in enumerate(cases):
                 kwargs = case.kwargs(self) if case.kwargs else {}
                 url = _url(key, route, kwargs)
+                data = case.data(self) if callable(case.data) else case.data
                 label = key if n == 0 else f"{key} (also #{n}: {kwargs})"
                 for actor in ACTORS:
                     client = client_for(actor.name)  # logs in outside the cell's savepoint
                     # Each cell in a savepoint rolled back afterwards: a POST that approves,
                     # submits or publishes leaves the world unchanged for the next cell.
                     with transaction.atomic():
-                        response = getattr(client, entry.method)(url, case.data)
+                        response = getattr(client, entry.method)(url, data)
                         transaction.set_rollback(True)
                     if entry.method == "post":
                         clients.pop(actor.name)  # logout and friends end the session
