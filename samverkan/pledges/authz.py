@@ -8,7 +8,16 @@ operator holds no membership, so not them either); others get "not found". A cha
 answers with a redirect, also when the form is refused (the message says why).
 """
 
-from samverkan.organisations.matrix import LOGIN, NOT_FOUND, OK, REDIRECT, Case, Entry, members_of, only
+from samverkan.organisations.matrix import (
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    Case,
+    Entry,
+    members_of,
+    only,
+)
 
 MEMBERS = {"anonymous": LOGIN, "*": OK}
 # Drafting needs edit_plans (coordinators) in the user's tenant; others are told "not found".

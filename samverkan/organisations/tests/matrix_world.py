@@ -99,7 +99,9 @@ def build_matrix_world(w) -> None:
         (w.of_grannby, w.grannby, w.grannby_kommun, w.grannby_police, w.karin),
     ]:
         _plans_and_problems(objs, coordinator)
-        _governance(objs, tenant, municipal, answered=municipal if objs is w.of_stockholm else police)
+        _governance(
+            objs, tenant, municipal, answered=municipal if objs is w.of_stockholm else police
+        )
         _pledge_and_communication(objs, tenant, municipal, police, coordinator)
         objs.survey = SurveyTestCase.make_survey(tenant, "matris")
         objs.indicator = objs.survey.indicators.get(code="often-worried")
@@ -274,4 +276,3 @@ def _est_and_places(w) -> None:
     s.point = SafetyWalkPoint.objects.create(
         walk=s.walk, order=1, place=s.place, location="Gångtunneln", observation="Mörkt"
     )
-

@@ -2,7 +2,9 @@
 
 The expectations live with each app (``samverkan/<app>/authz.py``, see
 samverkan/organisations/matrix.py). A pattern without an entry fails the test, so a new
-page cannot ship without someone deciding who may open it.
+page cannot ship without someone deciding who may open it. Object pages are opened on
+the objects of both tenants built by matrix_world.py; each request runs in a savepoint
+that is rolled back, so POSTs that change state do not depend on the order of cells.
 """
 
 import sys
@@ -47,7 +49,7 @@ class MatrixTestCase(BaseTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        grannby_police = cls.grannby_kommun  # Grannby's cast has one organisation
+        grannby_police = cls.grannby_kommun  # the cast has one (the world adds the police)
         extra = [
             ("sven", cls.sodermalm_sdf, "reader", [cls.sodermalm]),
             ("stina", cls.sodermalm_sdf, "reporter", [cls.sodermalm]),
@@ -124,9 +126,7 @@ class AuthorizationMatrixTests(MatrixTestCase):
                     got = classify(response)
                     expected = outcome_for(case.expect, actor)
                     cells += 1
-                    ok = (
-                        response.status_code < 500 if expected == NOT_AN_ERROR else got == expected
-                    )
+                    ok = response.status_code < 500 if expected == NOT_AN_ERROR else got == expected
                     if not ok:
                         unexpected.append(
                             f"{label} as {actor.name}: expected {expected}, got {got}"
