@@ -1,20 +1,46 @@
-"""Authorization-matrix entries (see samverkan/organisations/matrix.py).
+"""Authorization-matrix entries of governance (see samverkan/organisations/matrix.py).
 
-Written by the security helper when the matrix met this app: pages that list are opened
-as every actor; pages of one object are opened with an id that does not exist (login
-first, then "not found" for everybody). The app's owner should add real objects of both
-tenants to show the cross-tenant and cross-district 404s here as well.
+Object pages are opened on the objects of both tenants in the matrix world
+(organisations/tests/matrix_world.py). Governance is visible by tenant, not by district
+(models.TenantScopedQuerySet): every member of the tenant reads its groups, meetings,
+referrals and statements; the other tenant is told "not found". Meetings and decisions
+are kept by coordinators (``edit_plans``); a decision is marked done by them or by any
+member of the responsible organisation; a statement is written by a member with
+``edit_agreements`` of the organisation asked. Writes answer with a redirect to the page.
 """
 
-from samverkan.organisations.matrix import LOGIN, NOT_FOUND, OK, Entry
+from samverkan.organisations.matrix import LOGIN, OK, REDIRECT, Case, Entry, members_of, only
 
 MEMBERS = {"anonymous": LOGIN, "*": OK}
-MISSING = {"anonymous": LOGIN, "*": NOT_FOUND}
-NONE = lambda w: {"pk": 0}  # noqa: E731
 
 
-def post_missing() -> Entry:
-    return Entry(method="post", kwargs=NONE, expect=MISSING)
+def _pk(thing: str, **extra):
+    return (
+        lambda w: {"pk": getattr(w.of_stockholm, thing).pk, **extra},
+        lambda w: {"pk": getattr(w.of_grannby, thing).pk, **extra},
+    )
+
+
+def read(thing: str) -> Entry:
+    """A page of one ``thing`` every member of its tenant reads."""
+    stockholm, grannby = _pk(thing)
+    return Entry(
+        kwargs=stockholm,
+        expect=members_of("stockholm"),
+        also=[Case(kwargs=grannby, expect=members_of("grannby"))],
+    )
+
+
+def manage(thing: str, data: dict | None = None) -> Entry:
+    """A POST on ``thing`` that coordinators of its tenant (and the operator) make."""
+    stockholm, grannby = _pk(thing)
+    return Entry(
+        method="post",
+        data=data or {},
+        kwargs=stockholm,
+        expect=only("stockholm", REDIRECT, "coordinator", "superuser"),
+        also=[Case(kwargs=grannby, expect=only("grannby", REDIRECT, "karin", "superuser"))],
+    )
 
 
 URLS = {
@@ -22,15 +48,36 @@ URLS = {
     "governance-decisions": Entry(expect=MEMBERS),
     "governance-calendar": Entry(expect=MEMBERS),
     "governance-referrals": Entry(expect=MEMBERS),
-    "governance-group": Entry(kwargs=NONE, expect=MISSING),
-    "governance-meeting": Entry(kwargs=NONE, expect=MISSING),
-    "governance-referral": Entry(kwargs=NONE, expect=MISSING),
-    "governance-statement": Entry(kwargs=NONE, expect=MISSING),
+    "governance-group": read("group"),
+    "governance-meeting": read("meeting"),
+    "governance-referral": read("referral"),
+    "governance-statement": read("statement"),
+    # The unanswered recipient: Södermalm's administration (Sara) / Grannby kommun (Karin).
     "governance-statement-add": Entry(
-        kwargs=lambda w: {"pk": 0, "recipient_pk": 0}, expect=MISSING
+        kwargs=lambda w: {
+            "pk": w.of_stockholm.referral.pk,
+            "recipient_pk": w.of_stockholm.recipient.pk,
+        },
+        expect=only("stockholm", OK, "sara", "superuser"),
+        also=[
+            Case(
+                kwargs=lambda w: {
+                    "pk": w.of_grannby.referral.pk,
+                    "recipient_pk": w.of_grannby.recipient.pk,
+                },
+                expect=only("grannby", OK, "karin", "superuser"),
+            )
+        ],
     ),
-    "governance-meeting-minutes": post_missing(),
-    "governance-meeting-adjust": post_missing(),
-    "governance-decision-add": post_missing(),
-    "governance-decision-done": post_missing(),
+    "governance-meeting-minutes": manage("meeting", {"minutes": "Genomgång av lägesbilden."}),
+    "governance-meeting-adjust": manage("meeting", {"adjusted_on": "2026-03-19"}),
+    "governance-decision-add": manage("meeting"),
+    # Järva's administration (Olle, Rut) / Grannby kommun (all of Grannby's cast) is
+    # responsible; coordinators may close any decision of their tenant.
+    "governance-decision-done": Entry(
+        method="post",
+        kwargs=_pk("decision")[0],
+        expect=only("stockholm", REDIRECT, "coordinator", "olle", "rut", "superuser"),
+        also=[Case(kwargs=_pk("decision")[1], expect=members_of("grannby", REDIRECT))],
+    ),
 }

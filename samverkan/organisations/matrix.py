@@ -14,9 +14,25 @@ Each app declares its URLs in ``samverkan/<app>/authz.py``::
 
 Keys are URL names as ``reverse`` takes them ("ns:name"); a pattern without a name is
 keyed by its route ("admin/(?P<url>.*)$"). ``kwargs`` gets the test case (the world of
-samverkan.test.BaseTestCase plus the matrix actors) and returns the URL's arguments.
-``expect`` maps an actor name, a group, or "*" to an outcome; the most specific wins
-(actor, then the groups in the actor's order, then "*"). A module may also define
+samverkan.test.BaseTestCase, the matrix actors and the matrix objects) and returns the
+URL's arguments. ``expect`` maps an actor name, a group, or "*" to an outcome; the most
+specific wins (actor, then the groups in the actor's order, then "*").
+
+Pages of one object are opened on real objects of the matrix world
+(samverkan/organisations/tests/matrix_world.py): ``w.of_stockholm.<thing>`` (Stockholm's,
+in Rinkeby-Kista where the thing has a district) and ``w.of_grannby.<thing>``. One URL
+can be tried more than once: ``also`` lists further ``Case``s (other arguments, other
+data, their own expectations), typically the other tenant's object::
+
+    "pledges-detail": Entry(
+        kwargs=lambda w: {"pk": w.of_stockholm.pledge.pk},
+        expect={"anonymous": LOGIN, "grannby": NOT_FOUND, "*": OK},
+        also=[Case(kwargs=lambda w: {"pk": w.of_grannby.pledge.pk},
+                   expect={"anonymous": LOGIN, "stockholm": NOT_FOUND, "*": OK})],
+    ),
+
+Every request runs in a savepoint that is rolled back, so a POST that changes an object
+(approve, submit, publish) leaves the world as it was for the next cell. A module may also define
 ``RULES``: a list of callables ``rule(name, route) -> Entry | None`` for generated URLs
 (the admin site). The matrix test fails for any URL pattern with no entry, and for any
 entry whose pattern no longer exists.
@@ -79,6 +95,57 @@ ACTORS = [
 ]
 
 
+OTHER_TENANT = {"stockholm": "grannby", "grannby": "stockholm"}
+
+
+def members_of(tenant: str, outcome: str = OK, **per_key: str) -> dict[str, str]:
+    """Expectations for an object of ``tenant`` ("stockholm" | "grannby") all members see.
+
+    Members (and the superuser) get ``outcome``, the other tenant NOT_FOUND, anonymous
+    LOGIN; ``per_key`` adds actors or groups, e.g. ``sodermalm=NOT_FOUND`` for an object
+    in Rinkeby-Kista (Södermalm's members have no role key here, so the group decides).
+    """
+    return {"anonymous": LOGIN, OTHER_TENANT[tenant]: NOT_FOUND, **per_key, "*": outcome}
+
+
+def only(tenant: str, outcome: str, *who: str) -> dict[str, str]:
+    """Expectations for an object of ``tenant`` that only ``who`` (actors or groups) may use.
+
+    ``who`` get ``outcome``; the other tenant (even its holders of the same role), every
+    other logged-in actor NOT_FOUND, anonymous LOGIN.
+    """
+    return {
+        "anonymous": LOGIN,
+        OTHER_TENANT[tenant]: NOT_FOUND,
+        **dict.fromkeys(who, outcome),
+        "*": NOT_FOUND,
+    }
+
+
+def outcome_for(expect: dict[str, str], actor: Actor) -> str:
+    """The most specific outcome of ``expect`` for ``actor``: its name, its groups, then "*".
+
+    Raises KeyError when none applies.
+    """
+    for key in (actor.name, *actor.groups, "*"):
+        if key in expect:
+            return expect[key]
+    raise KeyError(f"no expectation for {actor.name}")
+
+
+@dataclass
+class Case:
+    """One more request to an entry's URL pattern: other arguments, same method.
+
+    ``kwargs`` as in Entry; ``data`` None = the entry's data; ``expect`` is complete on its
+    own (nothing is inherited from the entry).
+    """
+
+    expect: dict[str, str]
+    kwargs: Callable[[object], dict] | None = None
+    data: dict | None = None
+
+
 @dataclass
 class Entry:
     """What each actor gets from one URL pattern; see the module docstring."""
@@ -86,13 +153,20 @@ class Entry:
     expect: dict[str, str]
     kwargs: Callable[[object], dict] | None = None
     method: str = "get"
-    data: dict = field(default_factory=dict)
+    # The request's data, or a callable taking the test case (for ids of the world).
+    data: dict | Callable[[object], dict] = field(default_factory=dict)
+    also: list[Case] = field(default_factory=list)
 
     def outcome_for(self, actor: Actor) -> str:
-        for key in (actor.name, *actor.groups, "*"):
-            if key in self.expect:
-                return self.expect[key]
-        raise KeyError(f"no expectation for {actor.name}")
+        return outcome_for(self.expect, actor)
+
+    def cases(self) -> list[Case]:
+        """The entry's own request first, then ``also``; each with its data filled in."""
+        own = Case(expect=self.expect, kwargs=self.kwargs, data=self.data)
+        return [own] + [
+            Case(expect=c.expect, kwargs=c.kwargs, data=self.data if c.data is None else c.data)
+            for c in self.also
+        ]
 
 
 def url_patterns() -> list[tuple[str, str, URLPattern]]:

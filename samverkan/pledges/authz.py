@@ -1,28 +1,67 @@
-"""Authorization-matrix entries (see samverkan/organisations/matrix.py).
+"""Authorization-matrix entries of pledges (see samverkan/organisations/matrix.py).
 
-Written by the security helper when the matrix met this app: pages that list are opened
-as every actor; pages of one object are opened with an id that does not exist (login
-first, then "not found" for everybody). The app's owner should add real objects of both
-tenants to show the cross-tenant and cross-district 404s here as well.
+Object pages are opened on a pledge (and its promise) of each tenant in the matrix world
+(organisations/tests/matrix_world.py). Pledges are visible by tenant (drafts included,
+models.PledgeQuerySet): every member reads them, the other tenant is told "not found".
+Changing one needs ``can_draft`` in the pledge's tenant (coordinators; the platform
+operator holds no membership, so not them either); others get "not found". A change
+answers with a redirect, also when the form is refused (the message says why).
 """
 
-from samverkan.organisations.matrix import LOGIN, NOT_FOUND, OK, Entry
+from samverkan.organisations.matrix import (
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    Case,
+    Entry,
+    members_of,
+    only,
+)
 
 MEMBERS = {"anonymous": LOGIN, "*": OK}
-MISSING = {"anonymous": LOGIN, "*": NOT_FOUND}
 # Drafting needs edit_plans (coordinators) in the user's tenant; others are told "not found".
 DRAFTERS = {"anonymous": LOGIN, "coordinator": OK, "*": NOT_FOUND}
-NONE = lambda w: {"pk": 0}  # noqa: E731
+
+
+def _kwargs(thing: str):
+    return (
+        lambda w: {"pk": getattr(w.of_stockholm, thing).pk},
+        lambda w: {"pk": getattr(w.of_grannby, thing).pk},
+    )
+
+
+def draft(thing: str = "pledge", data: dict | None = None) -> Entry:
+    stockholm, grannby = _kwargs(thing)
+    return Entry(
+        method="post",
+        data=data or {},
+        kwargs=stockholm,
+        expect=only("stockholm", REDIRECT, "coordinator"),
+        also=[Case(kwargs=grannby, expect=only("grannby", REDIRECT, "karin"))],
+    )
+
 
 URLS = {
     "pledges-list": Entry(expect=MEMBERS),
     "pledges-new": Entry(expect=DRAFTERS),
-    "pledges-detail": Entry(kwargs=NONE, expect=MISSING),
-    "pledges-promise-add": Entry(method="post", kwargs=NONE, expect=MISSING),
-    "pledges-promise-detail": Entry(kwargs=NONE, expect=MISSING),
-    "pledges-promise-activities": Entry(method="post", kwargs=NONE, expect=MISSING),
-    "pledges-follow-up-add": Entry(method="post", kwargs=NONE, expect=MISSING),
-    "pledges-dialogue-add": Entry(method="post", kwargs=NONE, expect=MISSING),
-    "pledges-next": Entry(method="post", kwargs=NONE, expect=MISSING),
-    "pledges-publish": Entry(method="post", kwargs=NONE, expect=MISSING),
+    "pledges-detail": Entry(
+        kwargs=_kwargs("pledge")[0],
+        expect=members_of("stockholm"),
+        also=[Case(kwargs=_kwargs("pledge")[1], expect=members_of("grannby"))],
+    ),
+    "pledges-promise-add": draft(data={"party": "police", "text": "Fotpatrullera torget"}),
+    "pledges-promise-detail": Entry(
+        kwargs=_kwargs("promise")[0],
+        expect=members_of("stockholm"),
+        also=[Case(kwargs=_kwargs("promise")[1], expect=members_of("grannby"))],
+    ),
+    "pledges-promise-activities": draft("promise"),
+    "pledges-follow-up-add": draft(
+        "promise", data={"reported_on": "2026-03-31", "outcome_count": 4}
+    ),
+    "pledges-dialogue-add": draft(),
+    "pledges-next": draft(),
+    # Starts the joint communication both parties approve (a real write, rolled back).
+    "pledges-publish": draft(),
 }

@@ -2,12 +2,17 @@
 
 The expectations live with each app (``samverkan/<app>/authz.py``, see
 samverkan/organisations/matrix.py). A pattern without an entry fails the test, so a new
-page cannot ship without someone deciding who may open it.
+page cannot ship without someone deciding who may open it. Object pages are opened on
+the objects of both tenants built by matrix_world.py; each request runs in a savepoint
+that is rolled back, so POSTs that change state do not depend on the order of cells.
 """
 
 import sys
+import tempfile
 from urllib.parse import urlsplit
 
+from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 
 from samverkan.organisations.matrix import (
@@ -19,9 +24,12 @@ from samverkan.organisations.matrix import (
     REDIRECT,
     Entry,
     collect,
+    outcome_for,
     url_patterns,
 )
 from samverkan.test import BaseTestCase, VerifiedClient
+
+from .matrix_world import build_matrix_world
 
 STATUS_OUTCOMES = {
     200: OK,
@@ -33,13 +41,15 @@ STATUS_OUTCOMES = {
 }
 
 
+@override_settings(MEDIA_ROOT=tempfile.mkdtemp(prefix="samverkan-matrix-"))
 class MatrixTestCase(BaseTestCase):
-    """The cast plus one holder of every role in both tenants and both districts."""
+    """The cast, one holder of every role in both tenants and both districts, and the
+    objects of both tenants the object pages are opened on (matrix_world.py)."""
 
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        grannby_police = cls.grannby_kommun  # Grannby's cast has one organisation
+        grannby_police = cls.grannby_kommun  # the cast has one (the world adds the police)
         extra = [
             ("sven", cls.sodermalm_sdf, "reader", [cls.sodermalm]),
             ("stina", cls.sodermalm_sdf, "reporter", [cls.sodermalm]),
@@ -58,6 +68,7 @@ class MatrixTestCase(BaseTestCase):
         for admin_user in (cls.adam, cls.gunnar):
             admin_user.is_staff = True
             admin_user.save(update_fields=["is_staff"])
+        build_matrix_world(cls)
 
 
 def classify(response) -> str:
@@ -72,7 +83,7 @@ class AuthorizationMatrixTests(MatrixTestCase):
     def test_every_url_gives_every_actor_the_declared_outcome(self) -> None:
         entries, rules = collect()
         patterns = url_patterns()
-        missing, unexpected, cells = [], [], 0
+        missing, unexpected, cells, extra_cases = [], [], 0, 0
         used: set[str] = set()
 
         clients: dict[str, VerifiedClient] = {}
@@ -96,29 +107,41 @@ class AuthorizationMatrixTests(MatrixTestCase):
             if entry is None:
                 missing.append(f"{key}  ({route})")
                 continue
-            kwargs = entry.kwargs(self) if entry.kwargs else {}
-            url = _url(key, route, kwargs)
-            for actor in ACTORS:
-                client = client_for(actor.name)
-                response = getattr(client, entry.method)(url, entry.data)
-                if entry.method == "post":
-                    clients.pop(actor.name)  # logout and friends end the session
-                got = classify(response)
-                expected = entry.outcome_for(actor)
-                cells += 1
-                ok = response.status_code < 500 if expected == NOT_AN_ERROR else got == expected
-                if not ok:
-                    unexpected.append(f"{key} as {actor.name}: expected {expected}, got {got}")
+            cases = entry.cases()
+            extra_cases += len(cases) - 1
+            for n, case in enumerate(cases):
+                kwargs = case.kwargs(self) if case.kwargs else {}
+                url = _url(key, route, kwargs)
+                data = case.data(self) if callable(case.data) else case.data
+                label = key if n == 0 else f"{key} (also #{n}: {kwargs})"
+                for actor in ACTORS:
+                    client = client_for(actor.name)  # logs in outside the cell's savepoint
+                    # Each cell in a savepoint rolled back afterwards: a POST that approves,
+                    # submits or publishes leaves the world unchanged for the next cell.
+                    with transaction.atomic():
+                        response = getattr(client, entry.method)(url, data)
+                        transaction.set_rollback(True)
+                    if entry.method == "post":
+                        clients.pop(actor.name)  # logout and friends end the session
+                    got = classify(response)
+                    expected = outcome_for(case.expect, actor)
+                    cells += 1
+                    ok = response.status_code < 500 if expected == NOT_AN_ERROR else got == expected
+                    if not ok:
+                        unexpected.append(
+                            f"{label} as {actor.name}: expected {expected}, got {got}"
+                        )
 
         stale = sorted(set(entries) - used)
         sys.stderr.write(
             f"\nauthorization matrix: {len(patterns)} URL patterns x {len(ACTORS)} actors"
+            f" + {extra_cases} extra cases x {len(ACTORS)} actors"
             f" = {cells} cells, {len(unexpected)} unexpected\n"
         )
         self.assertEqual(missing, [], "URL patterns without an authz entry")
         self.assertEqual(stale, [], "authz entries for URL names that no longer exist")
         self.assertEqual(unexpected, [], "\n".join(unexpected))
-        self.assertEqual(cells, len(patterns) * len(ACTORS))
+        self.assertEqual(cells, (len(patterns) + extra_cases) * len(ACTORS))
 
 
 def _url(key: str, route: str, kwargs: dict) -> str:
