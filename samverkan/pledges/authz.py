@@ -10,8 +10,9 @@ from samverkan.organisations.matrix import LOGIN, NOT_FOUND, OK, Entry
 
 MEMBERS = {"anonymous": LOGIN, "*": OK}
 MISSING = {"anonymous": LOGIN, "*": NOT_FOUND}
-# Drafting needs edit_plans (coordinators) in the user's tenant; others are told "not found".
-DRAFTERS = {"anonymous": LOGIN, "coordinator": OK, "*": NOT_FOUND}
+# Drafting needs edit_plans (coordinators) in the user's tenant (a superuser passes the shared
+# has_capability); others are told "not found".
+DRAFTERS = {"anonymous": LOGIN, "coordinator": OK, "superuser": OK, "*": NOT_FOUND}
 NONE = lambda w: {"pk": 0}  # noqa: E731
 
 URLS = {
