@@ -7,12 +7,30 @@ the tenant reaches the actions; the services decide (a reader's revision, an app
 by someone without ``approve_communication`` in that party, a publication before both
 parties approved are refused with a message) and every action answers with a redirect
 to the communication. Which member may do what is tested in tests/test_two_party_rule.py.
+
+Drafting (press texts, situation summaries) needs ``edit_plans`` or
+``approve_communication`` in the tenant (``permissions.can_draft``, the shared
+``has_capability``: a superuser passes too). Communication plans are read by everyone
+who sees the agreement and written by whoever may change it (``can_edit_agreement``):
+the city's coordinator for the city-wide agreement, the parties' coordinators (and the
+city's) for a local one.
 """
 
-from samverkan.organisations.matrix import LOGIN, NOT_FOUND, OK, REDIRECT, Case, Entry, members_of
+from samverkan.agreements.models import PartyRole
+from samverkan.communications.models import CommunicationPlan
+from samverkan.organisations.matrix import (
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    Case,
+    Entry,
+    members_of,
+)
 
 MEMBERS = {"anonymous": LOGIN, "*": OK}
-DRAFTERS = {"anonymous": LOGIN, "coordinator": OK, "*": NOT_FOUND}
+DRAFTERS = {"anonymous": LOGIN, "coordinator": OK, "superuser": OK, "*": NOT_FOUND}
 
 
 def _pk(tenant: str):
@@ -40,9 +58,23 @@ def act(data=None) -> Entry:
     )
 
 
+def city_plan(w) -> dict:
+    plan, _ = CommunicationPlan.objects.get_or_create(
+        agreement=w.city_agreement,
+        defaults={
+            "purpose": "Berätta vad vi gör",
+            "main_message": "Tryggare tillsammans",
+            "target_groups": "Boende",
+            "channels": "Webben",
+        },
+    )
+    return {"pk": plan.pk}
+
+
 URLS = {
     "communications-list": Entry(expect=MEMBERS),
     "communications-new": Entry(expect=DRAFTERS),
+    "communications-summary-new": Entry(expect=DRAFTERS),
     "communications-detail": Entry(
         kwargs=_pk("stockholm"),
         expect=members_of("stockholm"),
@@ -64,4 +96,36 @@ URLS = {
     ),
     "communications-publish": act(),
     "communications-comment": act({"text": "Bra text."}),
+    "communications-plans": Entry(expect=MEMBERS),
+    "communications-plan-detail": Entry(
+        kwargs=city_plan, expect={"anonymous": LOGIN, "grannby": NOT_FOUND, "*": OK}
+    ),
+    # The city-wide agreement: only the city's coordinator (and the operator) write it.
+    "communications-plan-edit": Entry(
+        kwargs=city_plan,
+        expect={
+            "anonymous": LOGIN,
+            "grannby": NOT_FOUND,
+            "anna": OK,
+            "superuser": OK,
+            "*": FORBIDDEN,
+        },
+    ),
+    # A local agreement of the city and the police region (a new one, so that no other
+    # page's rights change): the city's coordinator Anna writes it, nobody else.
+    "communications-plan-new": Entry(
+        kwargs=lambda w: {
+            "agreement_pk": w.make_local_agreement(
+                "Lokal överenskommelse Norrmalm",
+                parties=[(w.city, PartyRole.MUNICIPAL), (w.police_region, PartyRole.POLICE)],
+            ).pk
+        },
+        expect={
+            "anonymous": LOGIN,
+            "grannby": NOT_FOUND,
+            "anna": OK,
+            "superuser": OK,
+            "*": FORBIDDEN,
+        },
+    ),
 }

@@ -248,8 +248,19 @@ class Publication(models.Model):
         return f"{self.version} @ {self.published_at:%Y-%m-%d}"
 
 
+class CommunicationPlanQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "CommunicationPlanQuerySet":
+        """Plans of the agreements the user sees (``Agreement.objects.visible_to``); others
+        answer 404."""
+        return self.filter(agreement__in=Agreement.objects.visible_to(user))
+
+
 class CommunicationPlan(TimestampedModel):
-    """An agreement's communication plan: purpose, main message, target groups, channels."""
+    """An agreement's communication plan: purpose, main message, target groups, channels.
+
+    One per agreement; written and changed through ``services.create_communication_plan``
+    and ``update_communication_plan`` (audited). Not published: it plans what is.
+    """
 
     agreement = models.OneToOneField(
         Agreement,
@@ -261,6 +272,8 @@ class CommunicationPlan(TimestampedModel):
     main_message = models.TextField(_("main message"))
     target_groups = models.TextField(_("target groups"))
     channels = models.TextField(_("channels"))
+
+    objects = CommunicationPlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("communication plan")

@@ -1,20 +1,27 @@
-"""Writes of joint communication: drafts, versions, approvals, publication."""
+"""Writes of joint communication: drafts, versions, approvals, publication, and
+agreements' communication plans."""
+
+from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.models import User
+from samverkan.geography.models import Municipality
 from samverkan.organisations.models import Organisation, Tenant
 
 from .models import (
     Approval,
     Comment,
+    CommunicationKind,
+    CommunicationPlan,
     CommunicationVersion,
     JointCommunication,
     Publication,
     content_digest,
 )
-from .permissions import can_approve_for, can_draft
+from .permissions import can_approve_for, can_draft, can_edit_communication_plan
+from .summaries import figures_digest, situation_summary_payload
 
 
 class CommunicationError(Exception):
@@ -176,3 +183,106 @@ def add_comment(*, communication: JointCommunication, text: str, by: User) -> Co
     return Comment.objects.create(
         communication=communication, text=text, author=by, version=communication.latest_version()
     )
+
+
+@transaction.atomic
+def draft_situation_summary(
+    *,
+    tenant: Tenant,
+    start: date,
+    end: date,
+    title: str,
+    body: str,
+    parties: list[Organisation],
+    by: User,
+    municipality: Municipality | None = None,
+    previewed: str | None = None,
+) -> JointCommunication:
+    """Start a public situation summary: a draft whose version 1 freezes the suppressed
+    district figures of [start, end] (``summaries.situation_summary_payload``).
+
+    It then follows the two-party rule like any joint communication. If ``previewed``
+    (``summaries.figures_digest`` of the figures the writer saw) is given and the figures
+    have changed since (new events imported, placement run), nothing is saved and
+    CommunicationError asks the writer to look again.
+    """
+    if start > end:
+        raise CommunicationError(_("The period must start before it ends."))
+    try:
+        payload = situation_summary_payload(
+            tenant=tenant, start=start, end=end, municipality=municipality
+        )
+    except ValueError as e:
+        raise CommunicationError(_("The municipality is not one of the tenant's.")) from e
+    if previewed is not None and previewed != figures_digest(payload):
+        raise CommunicationError(
+            _("The figures changed after your preview. Check the new figures and save again.")
+        )
+    return start_communication(
+        tenant=tenant,
+        kind=CommunicationKind.SITUATION_SUMMARY,
+        title=title,
+        body=body,
+        parties=parties,
+        by=by,
+        payload=payload,
+    )
+
+
+class PlanChanged(CommunicationError):
+    """Someone saved the communication plan after the writer opened it."""
+
+
+@transaction.atomic
+def create_communication_plan(
+    *, agreement, purpose: str, main_message: str, target_groups: str, channels: str, by: User
+) -> CommunicationPlan:
+    """Write the communication plan of ``agreement`` (one per agreement).
+
+    Needs ``can_edit_communication_plan``; CommunicationError if the agreement already
+    has one or the user may not write it. Audited by django-auditlog (create).
+    """
+    if not can_edit_communication_plan(by, agreement):
+        raise CommunicationError(_("You may not write this agreement's communication plan."))
+    if CommunicationPlan.objects.filter(agreement=agreement).exists():
+        raise CommunicationError(_("This agreement already has a communication plan."))
+    return CommunicationPlan.objects.create(
+        agreement=agreement,
+        purpose=purpose,
+        main_message=main_message,
+        target_groups=target_groups,
+        channels=channels,
+    )
+
+
+@transaction.atomic
+def update_communication_plan(
+    *,
+    plan: CommunicationPlan,
+    purpose: str,
+    main_message: str,
+    target_groups: str,
+    channels: str,
+    based_on: str,
+    by: User,
+) -> CommunicationPlan:
+    """Change a communication plan written on top of the version saved at ``based_on``
+    (its ``updated_at`` in ISO 8601). If someone saved it since, PlanChanged and nothing is written.
+    Audited by django-auditlog (update, with the changed fields)."""
+    locked = (
+        CommunicationPlan.objects.select_for_update().select_related("agreement").get(pk=plan.pk)
+    )
+    if not can_edit_communication_plan(by, locked.agreement):
+        raise CommunicationError(_("You may not write this agreement's communication plan."))
+    if locked.updated_at.isoformat() != based_on:
+        raise PlanChanged(
+            _("Someone saved the plan while you were writing. Read it and make your change again.")
+        )
+    locked.purpose = purpose
+    locked.main_message = main_message
+    locked.target_groups = target_groups
+    locked.channels = channels
+    locked.save(
+        update_fields=["purpose", "main_message", "target_groups", "channels", "updated_at"]
+    )
+    return locked

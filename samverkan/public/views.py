@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.cache import cache_control
 
 from samverkan.communications.models import CommunicationKind, Publication
+from samverkan.communications.summaries import summary_context
 from samverkan.organisations.models import Tenant
 
 
@@ -63,11 +64,13 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
 def item(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     tenant = get_object_or_404(Tenant, slug=slug)
     publication = get_object_or_404(published(tenant), pk=pk)
-    return render(
-        request,
-        "public/item.html",
-        {"public_tenant": tenant, "p": publication, "data": publication.version.payload},
-    )
+    payload = publication.version.payload
+    context = {"public_tenant": tenant, "p": publication, "data": payload}
+    if publication.communication.kind == CommunicationKind.SITUATION_SUMMARY:
+        context["summary"] = summary_context(
+            payload, with_maps=True, published_at=publication.published_at
+        )
+    return render(request, "public/item.html", context)
 
 
 def feed_json(request: HttpRequest, slug: str) -> JsonResponse:

@@ -9,10 +9,12 @@
  *   … and a govuk-table with the same figures next to it.
  *
  * Optional attributes: data-legend-title (legend heading; default: the value property
- * name), data-unit (appended to values, e.g. "per 100 000").
+ * name), data-unit (appended to values, e.g. "per 100 000"), data-null-label (legend
+ * text for features without a value; default "No value").
  *
  * Features are GeoJSON in EPSG:4326 with properties `name` (or whatever data-label
- * names), the value property (a number or null) and optionally `href`.
+ * names), the value property (a number or null), optionally `href`, and optionally
+ * `value_label`: the text shown instead of a missing value (e.g. "fewer than 5").
  * - Polygons/MultiPolygons are shaded by value in five equal-interval classes of a
  *   sequential palette (fewer when there are fewer distinct values); null or missing
  *   values are grey and dashed. A legend lists the classes.
@@ -107,7 +109,7 @@
     return classes[classes.length - 1].colour;
   }
 
-  function legendControl(classes, title, unit, hasNull) {
+  function legendControl(classes, title, unit, hasNull, nullLabel) {
     var control = L.control({ position: "bottomright" });
     control.onAdd = function () {
       var box = L.DomUtil.create("div", "sv-map__legend");
@@ -130,19 +132,25 @@
         var item = L.DomUtil.create("li", "sv-map__legend-item", list);
         var swatch = L.DomUtil.create("span", "sv-map__swatch sv-map__swatch--null", item);
         swatch.setAttribute("aria-hidden", "true");
-        L.DomUtil.create("span", "", item).textContent = text("noValue");
+        L.DomUtil.create("span", "", item).textContent = nullLabel || text("noValue");
       }
       return box;
     };
     return control;
   }
 
-  function tooltipContent(label, value, unit) {
+  // The text for a feature's value: the number, or its own value_label when it has none.
+  function valueText(value, unit, valueLabel) {
+    if (!isNumber(value) && valueLabel) return String(valueLabel);
+    return formatValue(value, unit);
+  }
+
+  function tooltipContent(label, value, unit, valueLabel) {
     var node = document.createElement("span");
     var strong = document.createElement("strong");
     strong.textContent = label;
     node.appendChild(strong);
-    node.appendChild(document.createTextNode(": " + formatValue(value, unit)));
+    node.appendChild(document.createTextNode(": " + valueText(value, unit, valueLabel)));
     return node;
   }
 
@@ -207,6 +215,7 @@
     var labelKey = el.getAttribute("data-label") || "name";
     var unit = el.getAttribute("data-unit") || "";
     var legendTitle = el.getAttribute("data-legend-title") || valueKey;
+    var nullLabel = el.getAttribute("data-null-label") || "";
 
     var values = features.map(function (f) {
       return f.properties ? f.properties[valueKey] : null;
@@ -252,8 +261,10 @@
         var props = feature.properties || {};
         var label = props[labelKey] !== undefined && props[labelKey] !== null ? String(props[labelKey]) : "";
         var value = props[valueKey];
-        featureLayer.bindTooltip(tooltipContent(label, value, unit), { sticky: false });
-        featureLayer.options.svDescription = label + ": " + formatValue(value, unit);
+        featureLayer.bindTooltip(tooltipContent(label, value, unit, props.value_label), {
+          sticky: false,
+        });
+        featureLayer.options.svDescription = label + ": " + valueText(value, unit, props.value_label);
         if (props.href) {
           featureLayer.on("click", function () {
             window.location.assign(props.href);
@@ -273,7 +284,7 @@
     layer.eachLayer(function (featureLayer) {
       makeAccessible(featureLayer, featureLayer.feature, featureLayer.options.svDescription);
     });
-    if (classes.length || hasNull) legendControl(classes, legendTitle, unit, hasNull).addTo(map);
+    if (classes.length || hasNull) legendControl(classes, legendTitle, unit, hasNull, nullLabel).addTo(map);
 
     el.setAttribute("data-sv-rendered", "done");
     el.svMap = map;
