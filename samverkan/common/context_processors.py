@@ -23,9 +23,7 @@ def site(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         memberships = list(active_memberships(user))
-        tenants = sorted(
-            {m.organisation.tenant for m in memberships}, key=lambda t: (t.name, t.pk)
-        )
+        tenants = sorted({m.organisation.tenant for m in memberships}, key=lambda t: (t.name, t.pk))
         tenant = tenants[0] if tenants else None
         if tenant is None and user.is_superuser:
             tenant = Tenant.objects.for_user(user).first()

@@ -66,9 +66,7 @@ def _allowed(check: str | None, user, capabilities: frozenset[str] | None) -> bo
     return check in (capabilities or frozenset())
 
 
-def nav_entries(
-    user=None, *, capabilities: Iterable[str] | None = None
-) -> list[dict]:
+def nav_entries(user=None, *, capabilities: Iterable[str] | None = None) -> list[dict]:
     """Return [{"url": "/situation/", "label": …, "name": url_name, "section": key}, …].
 
     In menu order: by section (``SECTIONS``), then ``nav_order``, then app label. With

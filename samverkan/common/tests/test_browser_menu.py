@@ -1,6 +1,5 @@
 """The grouped main menu in a real browser: one row, keyboard, no JavaScript, phone width."""
 
-from samverkan.common.navigation import nav_sections
 from samverkan.common.testing.browser import BrowserTestCase
 
 WIDE = {"width": 1024, "height": 768}
@@ -29,7 +28,6 @@ class MenuBrowserTests(BrowserTestCase):
         page = self.page
         page.set_viewport_size(WIDE)
         self.visit("/agreements/")
-        page.screenshot(path="/tmp/polish-menu.png")
         tops = self.tops(page)
         self.assertEqual(len(tops), 6)  # Lägesbild … Administration
         self.assertEqual(len(set(tops)), 1, tops)  # one row, not several
@@ -47,7 +45,6 @@ class MenuBrowserTests(BrowserTestCase):
         links = page.locator("[data-nav-section=situation] .sv-nav__link")
         self.assertTrue(links.first.is_visible())
         self.assertEqual(links.first.inner_text(), "Lägesbilder")
-        page.screenshot(path="/tmp/polish-menu-open.png")
         self.assertPageIsClean(page)  # axe with the drop-down open
         page.keyboard.press("Tab")
         self.assertEqual(page.evaluate("document.activeElement.textContent"), "Lägesbilder")
@@ -59,7 +56,9 @@ class MenuBrowserTests(BrowserTestCase):
         page.keyboard.press("Enter")
         page.locator("[data-nav-section=follow_up] summary").click()
         self.assertFalse(links.first.is_visible())
-        self.assertTrue(page.locator("[data-nav-section=follow_up] .sv-nav__link").first.is_visible())
+        self.assertTrue(
+            page.locator("[data-nav-section=follow_up] .sv-nav__link").first.is_visible()
+        )
         with page.expect_navigation():
             page.locator("[data-nav-section=follow_up] .sv-nav__link").first.click()
         self.assertTrue(page.url.endswith("/reporting/"), page.url)
@@ -85,7 +84,8 @@ class MenuBrowserTests(BrowserTestCase):
         self.assertTrue(toggle.is_visible())
         toggle.click()
         page.locator("[data-nav-section=planning] summary").click()
-        self.assertTrue(page.locator("[data-nav-section=planning] .sv-nav__link").first.is_visible())
-        page.screenshot(path="/tmp/polish-menu-phone.png", full_page=True)
+        self.assertTrue(
+            page.locator("[data-nav-section=planning] .sv-nav__link").first.is_visible()
+        )
         self.assertLessEqual(page.evaluate("document.documentElement.scrollWidth"), 320)
         self.assertPageIsClean(page)

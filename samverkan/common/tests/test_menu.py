@@ -56,7 +56,9 @@ class GroupedMenuTests(BaseTestCase):
         # Each section is a disclosure with a translated heading, not 17 links in a row.
         self.assertContains(r, '<summary class="sv-nav__summary">Lägesbild</summary>', html=True)
         self.assertContains(r, "<details", count=5)
-        self.assertContains(r, '<a class="govuk-link sv-nav__link" href="/plans/">Handlingsplaner</a>', html=True)
+        self.assertContains(
+            r, '<a class="govuk-link sv-nav__link" href="/plans/">Handlingsplaner</a>', html=True
+        )
 
     def test_the_menu_speaks_english_when_chosen(self) -> None:
         self.client.force_login(self.anna)
@@ -86,7 +88,8 @@ class GroupedMenuTests(BaseTestCase):
         self.assertEqual(active, ["planning"])
         self.assertContains(
             r,
-            '<summary class="sv-nav__summary"><strong class="govuk-service-navigation__active-fallback">Planering</strong></summary>',
+            '<summary class="sv-nav__summary"><strong'
+            ' class="govuk-service-navigation__active-fallback">Planering</strong></summary>',
             html=True,
         )
 
