@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from samverkan.accounts.urls import two_factor_patterns
 from samverkan.common import views as common_views
+from samverkan.public import views as public_views
 
 urlpatterns = [
     path("", common_views.home, name="home"),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("pledges/", include("samverkan.pledges.urls")),
     path("communication/", include("samverkan.communications.urls")),
     path("public/", include("samverkan.public.urls")),
+    path("accessibility/", public_views.accessibility_default, name="accessibility"),
     path("problems/", include("samverkan.problems.urls")),
     path("plans/", include("samverkan.plans.urls")),
     path("reporting/", include("samverkan.reporting.urls")),

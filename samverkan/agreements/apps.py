@@ -10,3 +10,4 @@ class AgreementsConfig(AppConfig):
         ("agreements-coverage", _("Coverage check")),
     ]
     nav_order = 20
+    nav_section = "planning"

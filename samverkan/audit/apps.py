@@ -6,5 +6,7 @@ class AuditConfig(AppConfig):
     name = "samverkan.audit"
     label = "audit"
     verbose_name = _("Audit")
-    # No menu entry: the menu is the same for every logged-in user, and the audit log is
-    # for auditors only (others get 404). Auditors open /audit/ (docs/security.md).
+    # The menu shows the log only to users holding ``audit`` (others get 404).
+    nav = [("audit-list", _("Audit log"), "audit")]
+    nav_order = 20
+    nav_section = "administration"

@@ -7,3 +7,4 @@ class CommunicationsConfig(AppConfig):
     label = "communications"
     nav = [("communications-list", _("Joint communication"))]
     nav_order = 80
+    nav_section = "communication"

@@ -7,8 +7,9 @@ class EstConfig(AppConfig):
     label = "est"
     verbose_name = _("EST weekly reporting")
     nav = [
-        ("est-report", _("Report an observation")),
-        ("est-weekly", _("Weekly picture")),
+        ("est-report", _("Report an observation"), "samverkan.est.permissions.can_report"),
+        ("est-weekly", _("Weekly picture"), "samverkan.est.permissions.sees_picture"),
     ]
     nav_order = 30
+    nav_section = "situation"
     situation_sections = ["samverkan.est.situation.section"]

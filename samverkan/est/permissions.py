@@ -19,7 +19,12 @@ def reporting_organisations(user):
 
 
 def can_report(user) -> bool:
-    return reporting_organisations(user).exists()
+    """True if a membership in force grants report_observation (one query; the main menu
+    asks on every page)."""
+    if not user.is_authenticated:
+        return False
+    memberships = Membership.objects.active().filter(user=user).select_related("role")
+    return any(m.role.grants("report_observation") for m in memberships)
 
 
 def can_coordinate(user, district_id: int | None = None) -> bool:
@@ -31,3 +36,19 @@ def can_coordinate(user, district_id: int | None = None) -> bool:
 def can_edit(user, observation: Observation) -> bool:
     """Reporters edit their own reports; coordinators edit any in their districts."""
     return observation.reported_by_id == user.pk or can_coordinate(user, observation.district_id)
+
+
+def sees_picture(user) -> bool:
+    """True if ``user`` is a member of a tenant with districts: the weekly picture and the
+    other EST pictures have something to show (the menu's check; the views decide with
+    ``district_ids_for_user`` and answer 404 when it is empty).
+
+    One query, cheaper than ``district_ids_for_user``; it differs only for a member of an
+    organisation that covers no district, who sees the menu entry and gets 404.
+    """
+    from samverkan.geography.models import District
+    from samverkan.organisations.models import Tenant
+
+    if not user.is_authenticated:
+        return False
+    return District.objects.filter(municipality__tenants__in=Tenant.objects.for_user(user)).exists()

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -301,16 +302,39 @@ def _categories(tenant) -> list[ObservationCategory]:
     return list(ObservationCategory.objects.filter(tenant=tenant, is_active=True))
 
 
-def _week_param(request: HttpRequest) -> tuple[int, int]:
+def _week_param(request: HttpRequest) -> tuple[int, int] | None:
+    """The ?week=YYYY-Www the user chose, or None when absent or not a week."""
     raw = request.GET.get("week", "")
     try:
         year_s, week_s = raw.split("-W")
         iso_week_range(int(year_s), int(week_s))
         return int(year_s), int(week_s)
     except ValueError:
-        last = timezone.localdate() - timedelta(days=7)
-        y, w, _d = last.isocalendar()
-        return y, w
+        return None
+
+
+def default_week(observations, *, today: date) -> tuple[int, int, str]:
+    """The week the weekly picture opens on: (ISO year, ISO week, why).
+
+    ``observations`` is the user's scope (in_picture_of, filtered to the districts shown).
+    ``why`` is "latest" for the latest complete week (up to last week) with observations;
+    "current" for this week when only it has observations so far; "none" (last week,
+    the former default) when the scope has no observations at all. Demo data ends on
+    2025-11-30, so without this the page opened on an empty week.
+    """
+    last_week = today - timedelta(days=7)
+    _monday, last_sunday = iso_week_range(*last_week.isocalendar()[:2])
+    latest = observations.filter(observed_on__lte=last_sunday).aggregate(latest=Max("observed_on"))[
+        "latest"
+    ]
+    if latest is not None:
+        year, week, _d = latest.isocalendar()
+        return year, week, "latest"
+    if observations.filter(observed_on__gt=last_sunday, observed_on__lte=today).exists():
+        year, week, _d = today.isocalendar()
+        return year, week, "current"
+    year, week, _d = last_week.isocalendar()
+    return year, week, "none"
 
 
 def _week_label(day: date) -> str:
@@ -322,7 +346,6 @@ def _week_label(day: date) -> str:
 def weekly(request: HttpRequest) -> HttpResponse:
     districts, chosen = _picture_scope(request)
     tenant = _tenant_for(request, districts)
-    year, week = _week_param(request)
     by = "place" if request.GET.get("by") == "place" else "area"
     scope = [chosen] if chosen else districts
     # A district shows its neighbourhoods; several districts (the city) show districts.
@@ -331,6 +354,11 @@ def weekly(request: HttpRequest) -> HttpResponse:
     else:
         areas = districts
     observations = Observation.objects.in_picture_of(request.user).filter(district__in=scope)
+    chosen_week = _week_param(request)
+    if chosen_week:
+        (year, week), why = chosen_week, "chosen"
+    else:
+        year, week, why = default_week(observations, today=timezone.localdate())
     categories = _categories(tenant)
     matrix = weekly_matrix(
         observations=observations,
@@ -361,6 +389,8 @@ def weekly(request: HttpRequest) -> HttpResponse:
             "chosen": chosen,
             "by": by,
             "feature_collection": {"type": "FeatureCollection", "features": features},
+            "why": why,
+            "week_value": f"{matrix.iso_year}-W{matrix.iso_week:02d}",
             "prev_week": _week_label(prev_monday),
             "next_week": _week_label(next_monday) if next_monday <= timezone.localdate() else None,
         },

@@ -11,3 +11,4 @@ class GovernanceConfig(AppConfig):
         ("governance-referrals", _("Referral rounds")),
     ]
     nav_order = 60
+    nav_section = "governance"

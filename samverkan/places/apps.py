@@ -11,3 +11,4 @@ class PlacesConfig(AppConfig):
         ("places-walks", _("Safety walks")),
     ]
     nav_order = 35
+    nav_section = "situation"

@@ -8,3 +8,4 @@ class PlansConfig(AppConfig):
     verbose_name = _("Action plans and follow-up")
     nav = [("plans-list", _("Action plans"))]
     nav_order = 45
+    nav_section = "planning"

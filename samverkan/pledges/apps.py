@@ -7,3 +7,4 @@ class PledgesConfig(AppConfig):
     label = "pledges"
     nav = [("pledges-list", _("Citizen pledges"))]
     nav_order = 70
+    nav_section = "communication"

@@ -8,6 +8,7 @@ class ProblemsConfig(AppConfig):
     verbose_name = _("Problems and cause analyses")
     nav = [("problems-list", _("Problems"))]
     nav_order = 40
+    nav_section = "planning"
     # The situation picture lists the area's problems and links to "register a problem
     # from this picture" (problem → cause → measure starts there).
     situation_sections = ["samverkan.problems.situation.section"]

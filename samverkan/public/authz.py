@@ -15,4 +15,7 @@ URLS = {
     "public-feed-json": Entry(kwargs=STOCKHOLM, expect={"*": OK}),
     "public-feed-csv": Entry(kwargs=STOCKHOLM, expect={"*": OK}),
     "public-feed-atom": Entry(kwargs=STOCKHOLM, expect={"*": OK}),
+    # The accessibility statement (DOS-lagen): public, linked from every page's footer.
+    "public-accessibility": Entry(kwargs=STOCKHOLM, expect={"*": OK}),
+    "accessibility": Entry(expect={"*": REDIRECT}),
 }

@@ -15,6 +15,8 @@ from samverkan.communications.models import CommunicationKind, Publication
 from samverkan.communications.summaries import summary_context
 from samverkan.organisations.models import Tenant
 
+from . import accessibility
+
 
 def published(tenant: Tenant):
     """The one gate of the public side: current publications of ``tenant``, newest first."""
@@ -44,6 +46,37 @@ def publication_to_dict(request: HttpRequest, p: Publication) -> dict:
 
 def default_tenant(request: HttpRequest) -> HttpResponse:
     return redirect("public-index", slug=settings.DEFAULT_TENANT_SLUG)
+
+
+def accessibility_default(request: HttpRequest) -> HttpResponse:
+    """/accessibility/: the statement of the tenant in the header (the user's or the
+    default one); the footer links here where no tenant is known (the 500 page)."""
+    from samverkan.common.context_processors import site
+
+    tenant = site(request)["tenant"]
+    return redirect(
+        "public-accessibility", slug=tenant.slug if tenant else settings.DEFAULT_TENANT_SLUG
+    )
+
+
+@cache_control(public=True, max_age=300)
+def accessibility_statement(request: HttpRequest, slug: str) -> HttpResponse:
+    """The tenant's accessibility statement (DOS-lagen, DIGG's model); no login."""
+    tenant = get_object_or_404(Tenant, slug=slug)
+    return render(
+        request,
+        "public/accessibility.html",
+        {
+            "public_tenant": tenant,
+            "contact": accessibility.contact_for(tenant),
+            "gaps": accessibility.GAPS,
+            "assessed_on": accessibility.ASSESSED_ON,
+            "updated_on": accessibility.UPDATED_ON,
+            "digg_report_url": accessibility.DIGG_REPORT_URL,
+            "digg_url": accessibility.DIGG_URL,
+            "law_url": accessibility.LAW_URL,
+        },
+    )
 
 
 @cache_control(public=True, max_age=300)

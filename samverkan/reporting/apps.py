@@ -11,3 +11,4 @@ class ReportingConfig(AppConfig):
         ("reporting-compilations", _("Year-end compilation")),
     ]
     nav_order = 50
+    nav_section = "follow_up"

@@ -256,6 +256,27 @@ def period_overview(
     return rows
 
 
+def latest_report_tertial(*, agreements, frame: Agreement, today: date) -> tuple[int, int] | None:
+    """(year, tertial 1–3) of the latest period with a local report under ``frame``.
+
+    Reads the current version of reports (draft or submitted) of the local agreements
+    under ``frame`` among the visible ``agreements``, for periods that have begun by
+    ``today``. None when there is none. The preparatory group's view opens on it (the
+    bundled demo report is for September–December 2025).
+    """
+    locals_ = agreements.filter(parent=frame, level=AgreementLevel.LOCAL)
+    start = (
+        LocalReport.objects.current()
+        .filter(agreement__in=locals_, period_start_on__lte=today)
+        .order_by("-period_start_on")
+        .values_list("period_start_on", flat=True)
+        .first()
+    )
+    if start is None:
+        return None
+    return start.year, (start.month - 1) // 4 + 1
+
+
 def _activities_for_area(activities: list[Activity], area: PriorityArea) -> list[Activity]:
     result = []
     for activity in activities:

@@ -167,24 +167,31 @@ def report_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    """The preparatory group's view: every local report of a period, per city-wide area."""
+    """The preparatory group's view: every local report of a period, per city-wide area.
+
+    Without a choice it opens on the first frame's latest tertial with a local report
+    (``period_is``: "latest"), or the current tertial when there is none ("current").
+    """
     frames = visible_agreements(request.user).filter(level=AgreementLevel.CITY)
     today = timezone.localdate()
+    frame = frames.first()
+    period_is = "chosen"
+    year, tertial = today.year, (today.month - 1) // 4 + 1
+    if not request.GET and frame is not None:
+        latest = services.latest_report_tertial(
+            agreements=visible_agreements(request.user), frame=frame, today=today
+        )
+        period_is = "latest" if latest else "current"
+        year, tertial = latest or (year, tertial)
     form = OverviewForm(
         request.GET or None,
         frames=frames,
-        initial={
-            "year": today.year,
-            "tertial": (today.month - 1) // 4 + 1,
-            "frame": frames.first(),
-        },
+        initial={"year": year, "tertial": tertial, "frame": frame},
     )
-    context = {"form": form}
+    context = {"form": form, "period_is": period_is}
     if form.is_bound and form.is_valid():
         frame, year, tertial = (form.cleaned_data[k] for k in ("frame", "year", "tertial"))
-    elif not form.is_bound and frames.exists():
-        frame, year, tertial = frames.first(), today.year, (today.month - 1) // 4 + 1
-    else:
+    elif form.is_bound or frame is None:
         return render(request, "reporting/overview.html", context)
     start, end = tertial_period(year, tertial)
     rows = services.period_overview(
@@ -196,6 +203,8 @@ def overview(request: HttpRequest) -> HttpResponse:
             "frame": frame,
             "start": start,
             "end": end,
+            "tertial_label": dict(form.fields["tertial"].choices)[tertial],
+            "year": year,
             "areas": areas,
             "rows": [{"row": r, "cells": [r.texts.get(a.pk, "") for a in areas]} for r in rows],
         }

@@ -7,3 +7,4 @@ class SituationsConfig(AppConfig):
     label = "situations"
     nav = [("situations-areas", _("Situation pictures"))]
     nav_order = 10
+    nav_section = "situation"

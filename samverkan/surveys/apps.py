@@ -8,4 +8,5 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Safety surveys")
     nav = [("surveys-list", _("Safety surveys"))]
     nav_order = 40
+    nav_section = "situation"
     situation_sections = ["samverkan.surveys.situation.section"]

@@ -1,5 +1,6 @@
 /*
- * Samverkan: small behaviour shared by every page (loaded by base.html).
+ * Samverkan: small behaviour shared by every page (loaded by base.html): scroll regions
+ * and the main menu (at the end).
  *
  * Scroll regions. A wide table wrapped in <div class="sv-table-scroll"> or a chart wider
  * than its column (.sv-chart__canvas) scrolls sideways inside its own box instead of
@@ -72,4 +73,53 @@
   document.addEventListener("htmx:after:swap", function () {
     watchScrollRegions();
   });
+})();
+
+/*
+ * The main menu's sections are <details> disclosures (base.html) and work without
+ * JavaScript. With it they behave like a menu bar's drop-downs: opening one closes the
+ * others, Escape closes it and returns focus to its heading, and a click or focus
+ * outside closes it.
+ */
+(function () {
+  "use strict";
+
+  function groups() {
+    return Array.prototype.slice.call(document.querySelectorAll("[data-sv-nav-group]"));
+  }
+
+  function closeAll(except) {
+    groups().forEach(function (group) {
+      if (group !== except && group.open) group.open = false;
+    });
+  }
+
+  function setUp() {
+    groups().forEach(function (group) {
+      group.addEventListener("toggle", function () {
+        if (group.open) closeAll(group);
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      var open = groups().filter(function (group) {
+        return group.open;
+      })[0];
+      if (!open) return;
+      open.open = false;
+      open.querySelector("summary").focus();
+    });
+    document.addEventListener("click", function (event) {
+      if (!event.target.closest || !event.target.closest("[data-sv-nav-group]")) closeAll(null);
+    });
+    document.addEventListener("focusin", function (event) {
+      if (!event.target.closest || !event.target.closest("[data-sv-nav-group]")) closeAll(null);
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
 })();

@@ -107,3 +107,63 @@ class WeeklyMatrixTests(EstTestCase):
         self.assertEqual(same_week_last_year(2026, 53), (2025, 52))
         self.assertEqual(same_week_last_year(2026, 48), (2025, 48))
         self.assertEqual(iso_week_range(2026, 1)[0], date(2025, 12, 29))
+
+
+class DefaultWeekTests(EstTestCase):
+    """Without ?week the picture opens on the latest week with observations in scope."""
+
+    def open(self, user, query: str = ""):
+        self.client.force_login(user)
+        r = self.client.get(f"/est/weekly/{query}")
+        self.assertEqual(r.status_code, 200)
+        return r, (r.context["matrix"].iso_year, r.context["matrix"].iso_week)
+
+    def test_it_opens_on_the_latest_week_with_observations_like_the_demo_data(self) -> None:
+        # As in the bundled demo: the observations end a year before today.
+        end = timezone.localdate() - timedelta(days=365)
+        self.observe(on=end - timedelta(days=30))
+        self.observe(on=end)
+        r, week = self.open(self.anna)
+        self.assertEqual(week, end.isocalendar()[:2])
+        self.assertEqual(r.context["why"], "latest")
+        self.assertContains(
+            r, f"Visar vecka {week[1]} {week[0]}: den senaste hela veckan med iakttagelser här."
+        )
+        self.assertContains(r, f'name="week" type="text" value="{week[0]}-W{week[1]:02d}"')
+        self.assertEqual(sum(row.total.count for row in r.context["matrix"].rows), 1)
+
+    def test_the_latest_week_is_the_users_own_scope(self) -> None:
+        today = timezone.localdate()
+        rinkeby_day = today - timedelta(weeks=10)
+        soder_day = today - timedelta(weeks=20)
+        self.observe(on=rinkeby_day)
+        self.observe(by=self.sara, organisation=self.sodermalm_sdf, point=SODER_POINT, on=soder_day)
+        _r, week = self.open(self.sara)  # Södermalm only
+        self.assertEqual(week, soder_day.isocalendar()[:2])
+        _r, week = self.open(self.anna, f"?district={self.sodermalm.pk}")
+        self.assertEqual(week, soder_day.isocalendar()[:2])
+        _r, week = self.open(self.anna)  # the whole city
+        self.assertEqual(week, rinkeby_day.isocalendar()[:2])
+
+    def test_a_chosen_week_is_kept(self) -> None:
+        self.observe(on=timezone.localdate() - timedelta(weeks=3))
+        r, week = self.open(self.anna, "?week=2025-W40")
+        self.assertEqual(week, (2025, 40))
+        self.assertEqual(r.context["why"], "chosen")
+        self.assertNotContains(r, 'id="week-shown"')
+
+    def test_this_week_only_when_no_earlier_week_has_observations(self) -> None:
+        today = timezone.localdate()
+        self.observe(on=today)
+        r, week = self.open(self.anna)
+        self.assertEqual((week, r.context["why"]), (today.isocalendar()[:2], "current"))
+        # With an earlier week as well, the complete week wins over the partial one.
+        earlier = today - timedelta(weeks=2)
+        self.observe(on=earlier)
+        r, week = self.open(self.anna)
+        self.assertEqual((week, r.context["why"]), (earlier.isocalendar()[:2], "latest"))
+
+    def test_without_any_observations_it_shows_last_week_and_says_so(self) -> None:
+        r, week = self.open(self.anna)
+        self.assertEqual(week, (timezone.localdate() - timedelta(days=7)).isocalendar()[:2])
+        self.assertContains(r, "Här finns inga iakttagelser ännu; visar förra veckan.")

@@ -1,5 +1,7 @@
 from datetime import date
 
+from django.utils import timezone
+
 from samverkan.reporting import services
 from samverkan.reporting.models import LocalReport, ReportStatus
 
@@ -140,3 +142,58 @@ class LateAndMissingTests(ReportingCase):
         rows = page.context["rows"]
         self.assertEqual([r["row"].state for r in rows], ["submitted", "missing"])
         self.assertEqual(rows[0]["cells"], ["ok"] * 5)
+
+
+class DefaultPeriodTests(ReportingCase):
+    """Without a choice the preparatory view opens on the latest tertial with reports."""
+
+    def open(self, user, params=None):
+        self.client.force_login(user)
+        r = self.client.get("/reporting/overview/", params or {})
+        self.assertEqual(r.status_code, 200)
+        return r
+
+    def test_it_opens_on_the_latest_tertial_with_a_report_like_the_demo(self) -> None:
+        # The bundled demo: Järva's report for September–December 2025.
+        services.start_report(
+            agreement=self.jarva, start=date(2025, 9, 1), end=date(2025, 12, 31), by=self.per
+        )
+        services.start_report(
+            agreement=self.soder, start=date(2025, 1, 1), end=date(2025, 4, 30), by=self.sara
+        )
+        r = self.open(self.anna)
+        self.assertEqual(
+            (r.context["start"], r.context["end"]), (date(2025, 9, 1), date(2025, 12, 31))
+        )
+        self.assertContains(
+            r, "Visar september–december 2025: det senaste tertialet med lokala rapporter."
+        )
+        self.assertEqual([row["row"].state for row in r.context["rows"]], ["draft", "missing"])
+        # The form shows the period it opened on, so the user sees where to change it.
+        self.assertEqual(r.context["form"]["year"].value(), 2025)
+        self.assertEqual(r.context["form"]["tertial"].value(), 3)
+
+    def test_the_latest_tertial_is_the_users_own_scope(self) -> None:
+        services.start_report(
+            agreement=self.jarva, start=date(2025, 9, 1), end=date(2025, 12, 31), by=self.per
+        )
+        services.start_report(
+            agreement=self.soder, start=date(2025, 1, 1), end=date(2025, 4, 30), by=self.sara
+        )
+        r = self.open(self.sara)  # Södermalm only: Järva's report is not hers to see
+        self.assertEqual(r.context["start"], date(2025, 1, 1))
+        self.assertEqual([row["row"].agreement for row in r.context["rows"]], [self.soder])
+
+    def test_a_chosen_period_is_kept(self) -> None:
+        services.start_report(
+            agreement=self.jarva, start=date(2025, 9, 1), end=date(2025, 12, 31), by=self.per
+        )
+        r = self.open(self.anna, {"frame": self.city_agreement.pk, "year": 2024, "tertial": 2})
+        self.assertEqual(r.context["start"], date(2024, 5, 1))
+        self.assertNotContains(r, 'id="period-shown"')
+
+    def test_without_reports_it_shows_the_current_tertial_and_says_so(self) -> None:
+        today = timezone.localdate()
+        r = self.open(self.anna)
+        self.assertEqual(r.context["start"], date(today.year, (today.month - 1) // 4 * 4 + 1, 1))
+        self.assertContains(r, "Inga lokala rapporter ännu; visar innevarande tertial")

@@ -165,12 +165,14 @@ class AreaPageTests(SituationTestCase):
         # EST section's check for observations in the area and period, and the
         # second-factor device that verified the session (django-otp), and the problems
         # section (visible problems with their analyses and activities: 1; whether the user
-        # may register one: memberships, organisations and agreements, 9).
-        with self.assertNumQueries(31):
+        # may register one: memberships, organisations and agreements, 9); the header and
+        # main menu, once per request: memberships (which give the tenant too), may the
+        # user report EST observations, is there an EST picture.
+        with self.assertNumQueries(32):
             self.client.get(url)
         for i in range(5):
             self.make_event(date(2025, 2, 10 + i), f"Typ {i}", municipality=self.stockholm_m)
-        with self.assertNumQueries(31):
+        with self.assertNumQueries(32):
             self.client.get(url)
 
     @override_settings(LANGUAGE_CODE="sv")
