@@ -1,12 +1,15 @@
 """Authorization-matrix entries of communications (see samverkan/organisations/matrix.py).
 
 Object pages are opened on a joint communication of each tenant in the matrix world
-(organisations/tests/matrix_world.py). Drafts and publications are visible by tenant
-(models.CommunicationQuerySet): the other tenant is told "not found". Every member of
-the tenant reaches the actions; the services decide (a reader's revision, an approval
-by someone without ``approve_communication`` in that party, a publication before both
-parties approved are refused with a message) and every action answers with a redirect
-to the communication. Which member may do what is tested in tests/test_two_party_rule.py.
+(organisations/tests/matrix_world.py). Drafts and publications follow their subject
+(models.CommunicationQuerySet, ADR 0095): Stockholm's communication is about Järva's
+pledge (Rinkeby-Kista), so Södermalm's district-limited members (Sara, Sven, Stina) are
+told "not found" like the other tenant; a press text about no agreement or pledge
+(``press_text``) is read by every member. Every member who sees it reaches the
+actions; the services decide (a reader's revision, an approval by someone without
+``approve_communication`` in that party, a publication before both parties approved are
+refused with a message) and every action answers with a redirect to the communication.
+Which member may do what is tested in tests/test_two_party_rule.py.
 
 Drafting (press texts, situation summaries) needs ``edit_plans`` or
 ``approve_communication`` in the tenant (``permissions.can_draft``, the shared
@@ -53,7 +56,7 @@ def act(data=None) -> Entry:
         method="post",
         data=data or {},
         kwargs=_pk("stockholm"),
-        expect=members_of("stockholm", REDIRECT),
+        expect=members_of("stockholm", REDIRECT, sodermalm=NOT_FOUND),
         also=[Case(kwargs=_pk("grannby"), expect=members_of("grannby", REDIRECT))],
     )
 
@@ -71,21 +74,40 @@ def city_plan(w) -> dict:
     return {"pk": plan.pk}
 
 
+def jarva_plan(w) -> dict:
+    plan, _ = CommunicationPlan.objects.get_or_create(
+        agreement=w.of_stockholm.agreement,
+        defaults={
+            "purpose": "Berätta om Järvas arbete",
+            "main_message": "Tryggare Järva",
+            "target_groups": "Boende i Rinkeby-Kista",
+            "channels": "Webben",
+        },
+    )
+    return {"pk": plan.pk}
+
+
 URLS = {
     "communications-list": Entry(expect=MEMBERS),
     "communications-new": Entry(expect=DRAFTERS),
     "communications-summary-new": Entry(expect=DRAFTERS),
     "communications-detail": Entry(
         kwargs=_pk("stockholm"),
-        expect=members_of("stockholm"),
-        also=[Case(kwargs=_pk("grannby"), expect=members_of("grannby"))],
+        expect=members_of("stockholm", sodermalm=NOT_FOUND),
+        also=[
+            Case(kwargs=_pk("grannby"), expect=members_of("grannby")),
+            Case(
+                kwargs=lambda w: {"pk": w.of_stockholm.press_text.pk},
+                expect=members_of("stockholm"),
+            ),
+        ],
     ),
     "communications-revise": act({"title": "Ny rubrik", "body": "Ny text", "based_on": 1}),
     "communications-approve": Entry(
         method="post",
         data=_approval("stockholm"),
         kwargs=_pk("stockholm"),
-        expect=members_of("stockholm", REDIRECT),
+        expect=members_of("stockholm", REDIRECT, sodermalm=NOT_FOUND),
         also=[
             Case(
                 kwargs=_pk("grannby"),
@@ -98,7 +120,10 @@ URLS = {
     "communications-comment": act({"text": "Bra text."}),
     "communications-plans": Entry(expect=MEMBERS),
     "communications-plan-detail": Entry(
-        kwargs=city_plan, expect={"anonymous": LOGIN, "grannby": NOT_FOUND, "*": OK}
+        kwargs=city_plan,
+        expect={"anonymous": LOGIN, "grannby": NOT_FOUND, "*": OK},
+        # The plan of Järva's local agreement follows the agreement: not Södermalm's.
+        also=[Case(kwargs=jarva_plan, expect=members_of("stockholm", sodermalm=NOT_FOUND))],
     ),
     # The city-wide agreement: only the city's coordinator (and the operator) write it.
     "communications-plan-edit": Entry(

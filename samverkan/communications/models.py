@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.agreements.models import Agreement
 from samverkan.common.models import TimestampedModel
 from samverkan.organisations.models import Organisation, Tenant
+from samverkan.organisations.visibility import visible_agreements
 
 
 class CommunicationKind(models.TextChoices):
@@ -33,8 +34,21 @@ class CommunicationKind(models.TextChoices):
 
 class CommunicationQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CommunicationQuerySet":
-        """Drafts and published items of the user's tenants; others answer 404."""
-        return self.filter(tenant__in=Tenant.objects.for_user(user))
+        """Drafts and published items ``user`` may see; others answer 404.
+
+        The tenant gate, then the communication's subject (ADR 0095): one about an
+        agreement follows the agreement (``visible_agreements``), one about a pledge
+        follows the pledge (``CitizenPledge.objects.visible_to``); one about neither
+        (a press text, a city-wide situation summary) is seen by every member of the tenant.
+        """
+        from samverkan.pledges.models import CitizenPledge
+
+        pledge_type = ContentType.objects.get_for_model(CitizenPledge)
+        return self.filter(tenant__in=Tenant.objects.for_user(user)).filter(
+            Q(agreement__isnull=True) | Q(agreement__in=visible_agreements(user)),
+            ~Q(subject_type=pledge_type)
+            | Q(subject_id__in=CitizenPledge.objects.visible_to(user).values("pk")),
+        )
 
 
 class JointCommunication(TimestampedModel):
@@ -250,9 +264,9 @@ class Publication(models.Model):
 
 class CommunicationPlanQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CommunicationPlanQuerySet":
-        """Plans of the agreements the user sees (``Agreement.objects.visible_to``); others
+        """Plans of the agreements the user sees (``visible_agreements``); others
         answer 404."""
-        return self.filter(agreement__in=Agreement.objects.visible_to(user))
+        return self.filter(agreement__in=visible_agreements(user))
 
 
 class CommunicationPlan(TimestampedModel):

@@ -42,7 +42,7 @@ def start_communication(
     subject=None,
 ) -> JointCommunication:
     """Create a draft with version 1. ``parties`` must include a police and a municipal party."""
-    if not can_draft(by, tenant):
+    if not can_draft(by, tenant, about=subject or agreement):
         raise CommunicationError(_("You may not write joint communication for this tenant."))
     if any(p.tenant_id != tenant.pk for p in parties):
         raise CommunicationError(_("All parties must belong to the tenant."))
@@ -104,7 +104,7 @@ def revise_communication(
     gets their text back with the message).
     """
     locked = JointCommunication.objects.select_for_update().get(pk=communication.pk)
-    if not can_draft(by, locked.tenant):
+    if not can_draft(by, locked.tenant, about=locked):
         raise CommunicationError(_("You may not write joint communication for this tenant."))
     latest = locked.latest_version()
     if latest.number != based_on:
@@ -130,7 +130,7 @@ def approve_version(
         raise CommunicationError(
             _("%(org)s is not a party to this communication.") % {"org": organisation}
         )
-    if not can_approve_for(by, organisation):
+    if not can_approve_for(by, organisation, communication=locked):
         raise CommunicationError(
             _("You may not approve on behalf of %(org)s.") % {"org": organisation}
         )
@@ -162,7 +162,7 @@ def missing_approvals(version: CommunicationVersion) -> list[Organisation]:
 def publish_communication(*, communication: JointCommunication, by: User) -> Publication:
     """Publish the latest version once every party has approved exactly that version."""
     locked = JointCommunication.objects.select_for_update().get(pk=communication.pk)
-    if not any(can_approve_for(by, p) for p in locked.parties.all()):
+    if not any(can_approve_for(by, p, communication=locked) for p in locked.parties.all()):
         raise CommunicationError(_("Only an approver of one of the parties can publish."))
     latest = locked.latest_version()
     missing = missing_approvals(latest)
@@ -178,7 +178,7 @@ def publish_communication(*, communication: JointCommunication, by: User) -> Pub
 
 
 def add_comment(*, communication: JointCommunication, text: str, by: User) -> Comment:
-    if not can_draft(by, communication.tenant):
+    if not can_draft(by, communication.tenant, about=communication):
         raise CommunicationError(_("You may not comment on this communication."))
     return Comment.objects.create(
         communication=communication, text=text, author=by, version=communication.latest_version()

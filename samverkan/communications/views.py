@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.agreements.models import Agreement
 from samverkan.organisations.models import Organisation, Tenant
+from samverkan.organisations.visibility import visible_agreements
 from samverkan.situations.selectors import default_period
 
 from . import services
@@ -254,7 +254,7 @@ def _plan_form_data(plan: CommunicationPlan) -> dict:
 def plan_list(request: HttpRequest) -> HttpResponse:
     """GET /communication/plans/: the agreements the user sees, with or without a plan."""
     agreements = (
-        Agreement.objects.visible_to(request.user)
+        visible_agreements(request.user)
         .select_related("communication_plan", "tenant")
         .order_by("level", "title")
     )
@@ -281,7 +281,7 @@ def plan_new(request: HttpRequest, agreement_pk: int) -> HttpResponse:
     404 for an agreement the user does not see, 403 for one they may not change; an
     agreement that has a plan already sends the writer to it.
     """
-    agreement = get_object_or_404(Agreement.objects.visible_to(request.user), pk=agreement_pk)
+    agreement = get_object_or_404(visible_agreements(request.user), pk=agreement_pk)
     if not can_edit_communication_plan(request.user, agreement):
         raise PermissionDenied
     existing = CommunicationPlan.objects.filter(agreement=agreement).first()

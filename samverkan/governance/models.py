@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, PriorityArea
 from samverkan.common.models import TimestampedModel
-from samverkan.organisations.models import Organisation, Tenant
+from samverkan.organisations.models import Membership, Organisation, Tenant
+from samverkan.organisations.visibility import visible_agreements
 
 
 class TenantScopedQuerySet(models.QuerySet):
@@ -29,8 +30,36 @@ class TenantScopedQuerySet(models.QuerySet):
         return self.filter(**{f"{self.tenant_path}__in": Tenant.objects.for_user(user)})
 
 
+class GroupQuerySet(TenantScopedQuerySet):
+    def visible_to(self, user) -> "GroupQuerySet":
+        """Groups ``user`` may see: the tenant gate, then the district rule (ADR 0095).
+
+        The city-wide preparatory group, and a group tied to no agreement and no priority
+        area, are seen by every member of the tenant; a group tied to an agreement (or to
+        a priority area of one) by those who see that agreement
+        (``organisations.visibility.visible_agreements``): Södermalm's district-limited
+        members do not see Järva's local steering group. Others look missing (404).
+        """
+        agreements = visible_agreements(user)
+        return (
+            super()
+            .visible_to(user)
+            .filter(
+                Q(kind=GroupKind.CITY_PREPARATORY)
+                | (
+                    (Q(agreement__isnull=True) | Q(agreement__in=agreements))
+                    & (Q(priority_area__isnull=True) | Q(priority_area__agreement__in=agreements))
+                )
+            )
+        )
+
+
 class MeetingQuerySet(TenantScopedQuerySet):
     tenant_path = "group__tenant"
+
+    def visible_to(self, user) -> "MeetingQuerySet":
+        """Meetings (agenda, minutes) of the groups ``user`` sees (GroupQuerySet.visible_to)."""
+        return self.filter(group__in=Group.objects.visible_to(user))
 
 
 class GroupKind(models.TextChoices):
@@ -67,7 +96,7 @@ class Group(TimestampedModel):
     )
     description = models.TextField(_("description"), blank=True)
 
-    objects = TenantScopedQuerySet.as_manager()
+    objects = GroupQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("group")
@@ -184,6 +213,20 @@ class AgendaItem(models.Model):
 class DecisionQuerySet(TenantScopedQuerySet):
     tenant_path = "meeting__group__tenant"
 
+    def visible_to(self, user) -> "DecisionQuerySet":
+        """Decisions of meetings ``user`` sees, and those their own organisation must carry
+        out (so a responsible organisation always finds its decisions); others look missing."""
+        if not user.is_authenticated:
+            return self.none()
+        own = Membership.objects.active().filter(user=user).values("organisation")
+        return self.filter(
+            Q(meeting__in=Meeting.objects.visible_to(user))
+            | (
+                Q(responsible_organisation__in=own)
+                & Q(meeting__group__tenant__in=Tenant.objects.for_user(user))
+            )
+        )
+
     def open(self) -> "DecisionQuerySet":
         return self.filter(done_on__isnull=True)
 
@@ -238,6 +281,16 @@ class CalendarEntryKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class CalendarEntryQuerySet(TenantScopedQuerySet):
+    def visible_to(self, user) -> "CalendarEntryQuerySet":
+        """Entries of the user's tenants that belong to no group or to a group they see."""
+        return (
+            super()
+            .visible_to(user)
+            .filter(Q(group__isnull=True) | Q(group__in=Group.objects.visible_to(user)))
+        )
+
+
 class Recurrence(models.TextChoices):
     NONE = "none", _("once")
     MONTHLY = "monthly", _("every month")
@@ -285,7 +338,7 @@ class CalendarEntry(TimestampedModel):
         Organisation, blank=True, related_name="+", verbose_name=_("responsible organisations")
     )
 
-    objects = TenantScopedQuerySet.as_manager()
+    objects = CalendarEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("calendar entry")
@@ -354,7 +407,28 @@ class ReferralStatus(models.TextChoices):
 
 
 class ReferralQuerySet(TenantScopedQuerySet):
-    pass
+    def visible_to(self, user) -> "ReferralQuerySet":
+        """Referral rounds of the user's tenants, narrowed by the agreement referred.
+
+        A round with no draft agreement, or one of a city-wide agreement, is seen by every
+        member of the tenant; a round of a local agreement by those who see that agreement
+        (``visible_agreements``) and by members of its owner and of the bodies asked to
+        answer (who must read what they answer). Others look missing (404).
+        """
+        if not user.is_authenticated:
+            return self.none()
+        own = Membership.objects.active().filter(user=user).values("organisation")
+        asked = ReferralRecipient.objects.filter(organisation__in=own).values("referral")
+        return (
+            super()
+            .visible_to(user)
+            .filter(
+                Q(draft_agreement__isnull=True)
+                | Q(draft_agreement__in=visible_agreements(user))
+                | Q(owner__in=own)
+                | Q(pk__in=asked)
+            )
+        )
 
 
 class Referral(TimestampedModel):
@@ -447,6 +521,12 @@ class StatementTheme(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class StatementQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "StatementQuerySet":
+        """Statements of the referral rounds ``user`` sees (ReferralQuerySet.visible_to)."""
+        return self.filter(recipient__referral__in=Referral.objects.visible_to(user))
+
+
 class Statement(TimestampedModel):
     """A recipient's answer (yttrande): the officer's report, proposed and taken decision.
 
@@ -472,6 +552,8 @@ class Statement(TimestampedModel):
     gender_equality_notes = models.TextField(_("gender equality"), blank=True)
     themes = models.JSONField(_("themes"), default=list, blank=True)
     public = models.BooleanField(_("public"), default=False)
+
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("statement")

@@ -257,9 +257,9 @@ def statement_add(request: HttpRequest, pk: int, recipient_pk: int) -> HttpRespo
 @login_required
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(
-        Statement.objects.filter(
-            recipient__referral__in=Referral.objects.visible_to(request.user)
-        ).select_related("recipient__organisation", "recipient__referral"),
+        Statement.objects.visible_to(request.user).select_related(
+            "recipient__organisation", "recipient__referral"
+        ),
         pk=pk,
     )
     if not statement.public:

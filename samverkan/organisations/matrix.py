@@ -108,18 +108,27 @@ def members_of(tenant: str, outcome: str = OK, **per_key: str) -> dict[str, str]
     return {"anonymous": LOGIN, OTHER_TENANT[tenant]: NOT_FOUND, **per_key, "*": outcome}
 
 
-def only(tenant: str, outcome: str, *who: str) -> dict[str, str]:
+def only(tenant: str, outcome: str, *who: str, **per_key: str) -> dict[str, str]:
     """Expectations for an object of ``tenant`` that only ``who`` (actors or groups) may use.
 
     ``who`` get ``outcome``; the other tenant (even its holders of the same role), every
-    other logged-in actor NOT_FOUND, anonymous LOGIN.
+    other logged-in actor NOT_FOUND, anonymous LOGIN. ``per_key`` overrides single actors,
+    e.g. ``only("stockholm", REDIRECT, "coordinator", sara=NOT_FOUND)`` for an object in
+    Rinkeby-Kista (Sara's groups list "coordinator" before "sodermalm", so her name is
+    needed; see ``DISTRICT_LIMITED_ELSEWHERE``).
     """
     return {
         "anonymous": LOGIN,
         OTHER_TENANT[tenant]: NOT_FOUND,
         **dict.fromkeys(who, outcome),
+        **per_key,
         "*": NOT_FOUND,
     }
+
+
+# Södermalm's district-limited actors: for an object of Rinkeby-Kista (Järva) they are told
+# "not found" whatever their role (ADR 0095). Spread into ``only``/``members_of``.
+DISTRICT_LIMITED_ELSEWHERE = {"sara": NOT_FOUND, "sven": NOT_FOUND, "stina": NOT_FOUND}
 
 
 def outcome_for(expect: dict[str, str], actor: Actor) -> str:

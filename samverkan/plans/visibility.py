@@ -1,34 +1,25 @@
-"""The agreement-based visibility gate shared by plans and problems.
+"""The agreement-based visibility gate shared by plans, problems and reporting.
 
-Plans and problems belong to an agreement; what a user sees follows from it: agreements
-of the tenants where the user has a membership in force (Agreement.objects.visible_to),
-narrowed by district when **every** membership of the user is limited to districts (Olle
-and Sara in the test cast): then a local agreement is visible only when it covers one of
-those districts, or covers no district at all. City-wide agreements stay visible.
-Replace the district rule with the security app's helper once it lands on main.
+Plans and problems belong to an agreement; what a user sees follows from it:
+``visible_agreements`` is the shared district rule of
+``samverkan.organisations.visibility`` (ADR 0085, moved there by ADR 0095): city-wide
+agreements for every member of the tenant, local ones by their districts for members
+limited to districts. It is re-exported here so existing imports keep working. Editing
+rights (``editing_organisations`` and friends) stay here.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from samverkan.agreements.models import Agreement, AgreementLevel
+from samverkan.agreements.models import Agreement
 from samverkan.organisations.models import Membership, Organisation
+from samverkan.organisations.visibility import visible_agreements
 
-
-def visible_agreements(user) -> QuerySet[Agreement]:
-    """Agreements ``user`` may see: missing and forbidden are the same (an empty result)."""
-    agreements = Agreement.objects.visible_to(user)
-    if not user.is_authenticated or user.is_superuser:
-        return agreements
-    memberships = list(Membership.objects.active().filter(user=user).prefetch_related("districts"))
-    district_ids: set[int] = set()
-    for membership in memberships:
-        ids = {d.pk for d in membership.districts.all()}
-        if not ids:
-            return agreements
-        district_ids |= ids
-    return agreements.filter(
-        Q(level=AgreementLevel.CITY) | Q(districts__isnull=True) | Q(districts__in=district_ids)
-    ).distinct()
+__all__ = [
+    "can_edit_agreement_work",
+    "editable_agreements",
+    "editing_organisations",
+    "visible_agreements",
+]
 
 
 def editing_organisations(user, capability: str = "edit_plans") -> set[int]:

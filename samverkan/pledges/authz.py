@@ -1,8 +1,10 @@
 """Authorization-matrix entries of pledges (see samverkan/organisations/matrix.py).
 
 Object pages are opened on a pledge (and its promise) of each tenant in the matrix world
-(organisations/tests/matrix_world.py). Pledges are visible by tenant (drafts included,
-models.PledgeQuerySet): every member reads them, the other tenant is told "not found".
+(organisations/tests/matrix_world.py). Pledges are visible by tenant and district (drafts
+included, models.PledgeQuerySet, ADR 0095): Stockholm's pledge covers Rinkeby-Kista, so
+Södermalm's district-limited members (Sara, Sven, Stina) are told "not found" on it like
+the other tenant; a pledge without districts would be read by every member.
 Changing one needs ``can_draft`` in the pledge's tenant (coordinators; the platform
 operator holds no membership, so not them either); others get "not found". A change
 answers with a redirect, also when the form is refused (the message says why).
@@ -38,7 +40,7 @@ def draft(thing: str = "pledge", data: dict | None = None) -> Entry:
         method="post",
         data=data or {},
         kwargs=stockholm,
-        expect=only("stockholm", REDIRECT, "coordinator", "superuser"),
+        expect=only("stockholm", REDIRECT, "coordinator", "superuser", sara=NOT_FOUND),
         also=[Case(kwargs=grannby, expect=only("grannby", REDIRECT, "karin", "superuser"))],
     )
 
@@ -48,13 +50,13 @@ URLS = {
     "pledges-new": Entry(expect=DRAFTERS),
     "pledges-detail": Entry(
         kwargs=_kwargs("pledge")[0],
-        expect=members_of("stockholm"),
+        expect=members_of("stockholm", sodermalm=NOT_FOUND),
         also=[Case(kwargs=_kwargs("pledge")[1], expect=members_of("grannby"))],
     ),
     "pledges-promise-add": draft(data={"party": "police", "text": "Fotpatrullera torget"}),
     "pledges-promise-detail": Entry(
         kwargs=_kwargs("promise")[0],
-        expect=members_of("stockholm"),
+        expect=members_of("stockholm", sodermalm=NOT_FOUND),
         also=[Case(kwargs=_kwargs("promise")[1], expect=members_of("grannby"))],
     ),
     "pledges-promise-activities": draft("promise"),

@@ -16,12 +16,29 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.common.models import TimestampedModel
 from samverkan.geography.models import District, Neighbourhood
 from samverkan.organisations.models import Organisation, Tenant
+from samverkan.organisations.visibility import district_scope_q
 
 
 class PledgeQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PledgeQuerySet":
-        """Pledges (drafts included) of the user's tenants; the public sees publications only."""
-        return self.filter(tenant__in=Tenant.objects.for_user(user))
+        """Pledges (drafts included) ``user`` may see; the public sees publications only.
+
+        The tenant gate, then the district rule (``organisations.visibility``, ADR 0095):
+        a pledge with districts is seen by members not limited to districts and by limited
+        members whose districts meet its districts; a pledge without districts is
+        tenant-wide. Others look missing (404).
+        """
+        return self.filter(
+            Q(tenant__in=Tenant.objects.for_user(user)) & district_scope_q(user, model=self.model)
+        )
+
+
+class DialogueQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DialogueQuerySet":
+        """Dialogues of the user's tenants: of a pledge they see, or of no pledge."""
+        return self.filter(tenant__in=Tenant.objects.for_user(user)).filter(
+            Q(pledge__isnull=True) | Q(pledge__in=CitizenPledge.objects.visible_to(user))
+        )
 
 
 class CitizenPledge(TimestampedModel):
@@ -205,7 +222,7 @@ class CitizenDialogue(models.Model):
     participants = models.PositiveIntegerField(_("number of participants"))
     outcome = models.TextField(_("what came out"))
 
-    objects = PledgeQuerySet.as_manager()
+    objects = DialogueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("citizen dialogue")

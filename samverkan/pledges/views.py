@@ -10,6 +10,7 @@ from samverkan.communications.permissions import can_draft
 from samverkan.communications.services import CommunicationError
 from samverkan.geography.models import District
 from samverkan.organisations.models import Organisation, Tenant
+from samverkan.organisations.visibility import district_scope
 from samverkan.plans.models import Activity
 
 from . import services
@@ -38,8 +39,9 @@ def _promise(request: HttpRequest, pk: int) -> Promise:
     )
 
 
-def _require_draft_rights(request: HttpRequest, tenant: Tenant) -> None:
-    if not can_draft(request.user, tenant):
+def _require_draft_rights(request: HttpRequest, tenant: Tenant, pledge=None) -> None:
+    """404 unless the user may draft in ``tenant`` (and sees ``pledge``, when given)."""
+    if not can_draft(request.user, tenant, about=pledge):
         raise Http404
 
 
@@ -57,10 +59,14 @@ def pledge_new(request: HttpRequest) -> HttpResponse:
     if tenant is None:
         raise Http404
     _require_draft_rights(request, tenant)
+    districts = District.objects.filter(municipality__in=tenant.municipalities.all())
+    limited_to = district_scope(request.user).district_ids(tenant.pk)
+    if limited_to is not None:  # a district-limited writer offers only their districts
+        districts = districts.filter(pk__in=limited_to)
     form = PledgeForm(
         request.POST or None,
         organisations=Organisation.objects.filter(tenant=tenant),
-        districts=District.objects.filter(municipality__in=tenant.municipalities.all()),
+        districts=districts,
     )
     if request.method == "POST" and form.is_valid():
         pledge = form.save(commit=False)
@@ -102,7 +108,7 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def promise_add(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = _pledge(request, pk)
-    _require_draft_rights(request, pledge.tenant)
+    _require_draft_rights(request, pledge.tenant, pledge)
     form = PromiseForm(request.POST, activities=linkable_activities(request.user, pledge))
     if form.is_valid():
         promise = form.save(commit=False)
@@ -171,7 +177,7 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def promise_activities(request: HttpRequest, pk: int) -> HttpResponse:
     """Set the promise's linked activities (among those the user may link)."""
     promise = _promise(request, pk)
-    _require_draft_rights(request, promise.pledge.tenant)
+    _require_draft_rights(request, promise.pledge.tenant, promise.pledge)
     form = PromiseActivitiesForm(
         request.POST, activities=linkable_activities(request.user, promise.pledge)
     )
@@ -192,7 +198,7 @@ def promise_activities(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
     promise = _promise(request, pk)
-    _require_draft_rights(request, promise.pledge.tenant)
+    _require_draft_rights(request, promise.pledge.tenant, promise.pledge)
     form = FollowUpForm(request.POST)
     if form.is_valid():
         try:
@@ -209,7 +215,7 @@ def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def dialogue_add(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = _pledge(request, pk)
-    _require_draft_rights(request, pledge.tenant)
+    _require_draft_rights(request, pledge.tenant, pledge)
     form = DialogueForm(request.POST)
     if form.is_valid():
         dialogue = form.save(commit=False)
@@ -225,7 +231,7 @@ def dialogue_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def next_pledge(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = _pledge(request, pk)
-    _require_draft_rights(request, pledge.tenant)
+    _require_draft_rights(request, pledge.tenant, pledge)
     form = NextPledgeForm(request.POST)
     if form.is_valid():
         try:
@@ -243,7 +249,7 @@ def next_pledge(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def publish_request(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = _pledge(request, pk)
-    _require_draft_rights(request, pledge.tenant)
+    _require_draft_rights(request, pledge.tenant, pledge)
     try:
         communication = services.request_publication(
             pledge=pledge, by=request.user, follow_up=request.POST.get("follow_up") == "1"

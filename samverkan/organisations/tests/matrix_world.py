@@ -4,8 +4,12 @@
 the extra role holders, and sets two namespaces on the test case:
 
 - ``cls.of_stockholm``: Stockholm's objects. Where a thing has a district it is in
-  Rinkeby-Kista (Järva's local agreement, Rut's observation, a walk and a place there),
-  so Södermalm's district-limited members (Sara, Sven, Stina) are shown the 404 too.
+  Rinkeby-Kista (Järva's local agreement, Rut's observation, a walk and a place there;
+  the local steering group belongs to Järva's agreement, the pledge covers Rinkeby-Kista
+  and the communication is about that pledge), so Södermalm's district-limited members
+  (Sara, Sven, Stina) are shown the 404 too. City-wide counterparts, which they do see:
+  ``city_group`` (the preparatory group) and ``press_text`` (a communication about no
+  agreement or pledge).
 - ``cls.of_grannby``: Grannby's objects, so that Stockholm's actors are shown the 404.
   Grannby has no districts and no EST set-up in the cast; district-bound things (EST
   observations, walks, places, local reports) exist for Stockholm only.
@@ -16,7 +20,8 @@ nothing here changes between cells. Names: ``agreement`` (Järva's local agreeme
 Grannby's city agreement), ``area`` (one of its priority areas), ``plan``, ``activity``,
 ``plan_indicator``, ``problem``, ``analysis``, ``group``, ``meeting``, ``decision``,
 ``referral``, ``recipient`` (an organisation asked for a statement, not yet answered),
-``statement``, ``pledge``, ``promise``, ``communication``, ``survey``, ``indicator``,
+``statement``, ``pledge``, ``promise``, ``communication`` (about the pledge), ``survey``,
+``indicator``,
 ``index``, ``compilation``, ``compilation_export``; Stockholm also ``report``,
 ``report_export``, ``observation``, ``place``, ``walk``, ``point``.
 """
@@ -100,9 +105,20 @@ def build_matrix_world(w) -> None:
     ]:
         _plans_and_problems(objs, coordinator)
         _governance(
-            objs, tenant, municipal, answered=municipal if objs is w.of_stockholm else police
+            objs,
+            tenant,
+            municipal,
+            answered=municipal if objs is w.of_stockholm else police,
+            agreement=objs.agreement if objs is w.of_stockholm else None,
         )
-        _pledge_and_communication(objs, tenant, municipal, police, coordinator)
+        _pledge_and_communication(
+            objs,
+            tenant,
+            municipal,
+            police,
+            coordinator,
+            districts=[w.rinkeby_kista] if objs is w.of_stockholm else [],
+        )
         objs.survey = SurveyTestCase.make_survey(tenant, "matris")
         objs.indicator = objs.survey.indicators.get(code="often-worried")
         objs.index = objs.survey.index_definitions.get()
@@ -115,6 +131,7 @@ def build_matrix_world(w) -> None:
         file_name="matris.csv",
     )
     _governance_recipients(w)
+    _city_wide(w)
     _reporting(w)
     _est_and_places(w)
 
@@ -163,9 +180,9 @@ def _plans_and_problems(objs: SimpleNamespace, coordinator) -> None:
     )
 
 
-def _governance(objs: SimpleNamespace, tenant, municipal, answered) -> None:
+def _governance(objs: SimpleNamespace, tenant, municipal, answered, agreement=None) -> None:
     objs.group = Group.objects.create(
-        tenant=tenant, name="Lokal styrgrupp", kind=GroupKind.LOCAL_STEERING
+        tenant=tenant, name="Lokal styrgrupp", kind=GroupKind.LOCAL_STEERING, agreement=agreement
     )
     objs.meeting = Meeting.objects.create(group=objs.group, held_on=date(2026, 3, 12))
     objs.decision = Decision.objects.create(
@@ -193,7 +210,29 @@ def _governance_recipients(w) -> None:
     )
 
 
-def _pledge_and_communication(objs: SimpleNamespace, tenant, municipal, police, by) -> None:
+def _city_wide(w) -> None:
+    """Stockholm's city-wide counterparts, seen by every member (Södermalm's too)."""
+    s = w.of_stockholm
+    s.city_group = Group.objects.create(
+        tenant=w.stockholm,
+        name="Beredningsgrupp",
+        kind=GroupKind.CITY_PREPARATORY,
+        agreement=w.city_agreement,
+    )
+    s.city_meeting = Meeting.objects.create(group=s.city_group, held_on=date(2026, 2, 5))
+    s.press_text = start_communication(
+        tenant=w.stockholm,
+        kind="press_text",
+        title="Gemensam text",
+        body="Polis och kommun arbetar tillsammans.",
+        parties=[w.city, w.police_region],
+        by=w.anna,
+    )
+
+
+def _pledge_and_communication(
+    objs: SimpleNamespace, tenant, municipal, police, by, districts
+) -> None:
     objs.pledge = CitizenPledge.objects.create(
         tenant=tenant,
         title="Medborgarlöfte 2026",
@@ -202,16 +241,18 @@ def _pledge_and_communication(objs: SimpleNamespace, tenant, municipal, police, 
         valid_from=date(2026, 1, 1),
         valid_to=date(2026, 12, 31),
     )
+    objs.pledge.districts.set(districts)
     objs.promise = Promise.objects.create(
         pledge=objs.pledge, party=PromiseParty.POLICE, text="Fotpatrullera centrum"
     )
     objs.communication = start_communication(
         tenant=tenant,
-        kind="press_text",
-        title="Gemensam text",
-        body="Polis och kommun arbetar tillsammans.",
+        kind="pledge",
+        title="Medborgarlöfte 2026",
+        body="Polis och kommun lovar tillsammans.",
         parties=[municipal, police],
         by=by,
+        subject=objs.pledge,
     )
 
 
