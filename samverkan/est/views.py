@@ -337,6 +337,22 @@ def default_week(observations, *, today: date) -> tuple[int, int, str]:
     return year, week, "none"
 
 
+def default_period_day(observations, *, today: date) -> tuple[date, str]:
+    """A day in the report period the ranking opens on, and why: (day, "latest" | "current").
+
+    ``observations`` is the user's scope (in_picture_of, filtered to the districts shown).
+    The day is the latest observation date up to ``today`` ("latest"), so the page opens
+    on the latest period with observations rather than an empty current one (the bundled
+    demo data ends on 2025-11-30); ``today`` ("current") when the scope has none.
+    """
+    latest = observations.filter(observed_on__lte=today).aggregate(latest=Max("observed_on"))[
+        "latest"
+    ]
+    if latest is None:
+        return today, "current"
+    return latest, "latest"
+
+
 def _week_label(day: date) -> str:
     year, week, _weekday = day.isocalendar()
     return f"{year}-W{week:02d}"
@@ -403,9 +419,15 @@ def ranking_view(request: HttpRequest) -> HttpResponse:
     tenant = _tenant_for(request, districts)
     cadence = tenant.option("report_cadence", "tertial") if tenant else "tertial"
     today = timezone.localdate()
+    observations = Observation.objects.in_picture_of(request.user)
+    if "year" in request.GET or "part" in request.GET:
+        default_day, why = today, "chosen"
+    else:
+        scope = [chosen] if chosen else districts
+        default_day, why = default_period_day(observations.filter(district__in=scope), today=today)
     try:
-        year = int(request.GET.get("year", today.year))
-        part = int(request.GET.get("part", period_of(today, cadence)))
+        year = int(request.GET.get("year", default_day.year))
+        part = int(request.GET.get("part", period_of(default_day, cadence)))
         start, end = period_range(year, part, cadence)
     except (ValueError, IndexError) as e:
         raise Http404 from e
@@ -414,7 +436,6 @@ def ranking_view(request: HttpRequest) -> HttpResponse:
         areas = list(Neighbourhood.objects.filter(district=chosen).order_by("name"))
     else:
         areas = districts
-    observations = Observation.objects.in_picture_of(request.user)
     rows = ranking(
         observations=observations,
         areas=areas,
@@ -464,6 +485,7 @@ def ranking_view(request: HttpRequest) -> HttpResponse:
             "prev": prev,
             "form": form,
             "may_assess": may_assess,
+            "why": why,
         },
     )
 

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from samverkan.est.models import AbilityAssessment
-from samverkan.est.selectors import period_range
+from samverkan.est.selectors import period_of, period_range
 from samverkan.geography.models import Neighbourhood
 from samverkan.police_events.models import PoliceEvent
 from samverkan.test import square
@@ -128,3 +128,30 @@ class RankingTests(EstTestCase):
         self.client.force_login(self.per)
         bad = self.client.get(f"/est/ranking/?district={self.rinkeby_kista.pk}&year=2026&part=5")
         self.assertEqual(bad.status_code, 404)
+
+
+class DefaultRankingPeriodTests(EstTestCase):
+    """Without ?year/&part the ranking opens on the latest period with observations."""
+
+    def test_it_opens_on_the_period_of_the_latest_observation(self) -> None:
+        self.observe(neighbourhood=self.rinkeby, point=None, rating=2, on=date(2025, 11, 30))
+        self.client.force_login(self.per)
+        r = self.client.get(f"/est/ranking/?district={self.rinkeby_kista.pk}")
+        cadence = self.stockholm.option("report_cadence", "tertial")
+        expected = period_of(date(2025, 11, 30), cadence)
+        self.assertEqual((r.context["year"], r.context["part"]), (2025, expected))
+        self.assertContains(r, 'id="period-shown"')
+        self.assertContains(r, "Visar den senaste perioden med iakttagelser")
+
+    def test_an_explicit_choice_is_kept(self) -> None:
+        self.observe(neighbourhood=self.rinkeby, point=None, rating=2, on=date(2025, 11, 30))
+        self.client.force_login(self.per)
+        r = self.client.get(f"/est/ranking/?district={self.rinkeby_kista.pk}&year=2024&part=1")
+        self.assertEqual((r.context["year"], r.context["part"]), (2024, 1))
+        self.assertNotContains(r, 'id="period-shown"')
+
+    def test_without_observations_it_shows_the_current_period(self) -> None:
+        self.client.force_login(self.per)
+        r = self.client.get(f"/est/ranking/?district={self.rinkeby_kista.pk}")
+        self.assertEqual(r.context["year"], timezone.localdate().year)
+        self.assertEqual(r.context["why"], "current")
