@@ -47,7 +47,6 @@ from .services import (
     update_observation,
 )
 
-
 # --- reporting --------------------------------------------------------------------------
 
 
