@@ -26,7 +26,8 @@ class ScrubAssertions:
     """Mixin for TestCase classes: the page stored the scrubbed text and warned in Swedish."""
 
     def assertWarnedAboutRemovals(self, response: HttpResponse) -> None:
-        self.assertIn(WARNING_SV, warnings_of(response))  # type: ignore[attr-defined]
+        """The page shows the warning: ``response`` is a post followed to its page."""
+        self.assertContains(response, WARNING_SV)  # type: ignore[attr-defined]
 
     def assertNoIdentifiers(self, *texts: str) -> None:
         for text in texts:
