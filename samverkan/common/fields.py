@@ -15,9 +15,10 @@ persons" does not depend on each caller remembering to scrub (docs/decisions/008
 
 Scrubbing is idempotent (markers such as ``[telefonnummer]`` contain no identifiers), so
 text scrubbed earlier by a form or service passes unchanged. Markers can be longer than
-what they replace: a ``ScrubbedCharField`` value that grows beyond ``max_length`` is cut
-to ``max_length`` rather than failing the write (forms using ``ScrubbingFormMixin`` show
-a validation error first, so people are not surprised by the cut).
+what they replace: a ``ScrubbedCharField`` value that the scrubber made longer than
+``max_length`` is cut to ``max_length`` rather than failing the write (forms using
+``ScrubbingFormMixin`` show a validation error first, so people are not surprised by the
+cut); text the scrubber did not change is never cut.
 
 The fields deconstruct under their own path (``samverkan.common.fields.Scrubbed…``);
 migrations record the switch as ``AlterField`` with no change to the column type.
@@ -37,13 +38,24 @@ class ScrubbedFieldMixin:
     attname: str
     max_length: int | None
 
+    _last_scrubbed: str | None = None
+
     def scrubbed(self, value: Any) -> Any:
-        """``value`` without personal identifiers; non-strings (None, expressions) as given."""
-        if not isinstance(value, str) or not value:
+        """``value`` without personal identifiers; non-strings (None, expressions) as given.
+
+        Only text the scrubber changed is cut to ``max_length`` (the growth is the
+        markers'); other text is left for the database and the forms to judge.
+        """
+        if not isinstance(value, str) or not value or value is self._last_scrubbed:
+            # Fast path: this very string object came out of scrub() a moment ago (one
+            # save() passes it to the receiver, pre_save and get_db_prep_save in turn);
+            # a string identical to a scrubbed one is clean, whichever thread made it.
             return value
-        cleaned = scrub(value).text
-        if self.max_length is not None and len(cleaned) > self.max_length:
+        result = scrub(value)
+        cleaned = result.text
+        if result.changed and self.max_length is not None and len(cleaned) > self.max_length:
             cleaned = cleaned[: self.max_length]
+        self._last_scrubbed = cleaned
         return cleaned
 
     def contribute_to_class(self, cls: type[models.Model], name: str, **kwargs: Any) -> None:
