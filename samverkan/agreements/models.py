@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.fields import ScrubbedCharField, ScrubbedTextField
 from samverkan.common.models import TimestampedModel
 from samverkan.geography.models import District
 from samverkan.organisations.models import Organisation, Tenant
@@ -47,7 +48,7 @@ class Agreement(TimestampedModel):
     tenant = models.ForeignKey(
         Tenant, on_delete=models.PROTECT, related_name="agreements", verbose_name=_("tenant")
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = ScrubbedCharField(_("title"), max_length=300)
     level = models.CharField(_("level"), max_length=10, choices=AgreementLevel)
     parent = models.ForeignKey(
         "self",
@@ -73,7 +74,7 @@ class Agreement(TimestampedModel):
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = ScrubbedTextField(_("summary"), blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     parties = models.ManyToManyField(
         Organisation,
@@ -160,7 +161,7 @@ class Signatory(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
     )
     name = models.CharField(_("name"), max_length=200, blank=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = ScrubbedCharField(_("title"), max_length=200)
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
 
     class Meta:
@@ -177,8 +178,8 @@ class Annex(models.Model):
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="annexes", verbose_name=_("agreement")
     )
-    title = models.CharField(_("title"), max_length=300)
-    kind = models.CharField(_("kind"), max_length=60, blank=True)
+    title = ScrubbedCharField(_("title"), max_length=300)
+    kind = ScrubbedCharField(_("kind"), max_length=60, blank=True)
     url = models.URLField(_("link"), max_length=500, blank=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
@@ -205,8 +206,8 @@ class PriorityArea(models.Model):
         verbose_name=_("agreement"),
     )
     code = models.SlugField(_("code"), max_length=80)
-    name = models.CharField(_("name"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    name = ScrubbedCharField(_("name"), max_length=300)
+    description = ScrubbedTextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     frame_areas = models.ManyToManyField(
         "self",
@@ -243,7 +244,7 @@ class PriorityAreaMapping(models.Model):
         related_name="mapped_from",
         verbose_name=_("to area"),
     )
-    reason = models.TextField(_("reason"))
+    reason = ScrubbedTextField(_("reason"))
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     class Meta:

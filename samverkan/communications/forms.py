@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.forms import ScrubbingFormMixin
 
-class RevisionForm(forms.Form):
+
+class RevisionForm(ScrubbingFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
     based_on = forms.IntegerField(widget=forms.HiddenInput)
@@ -13,11 +15,11 @@ class ApprovalForm(forms.Form):
     organisation = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class CommentForm(forms.Form):
+class CommentForm(ScrubbingFormMixin, forms.Form):
     text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class PressTextForm(forms.Form):
+class PressTextForm(ScrubbingFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
     municipal_party = forms.ModelChoiceField(label=_("Municipal party"), queryset=None)

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement
+from samverkan.common.fields import ScrubbedCharField, ScrubbedTextField
 from samverkan.common.models import TimestampedModel
 from samverkan.organisations.models import Organisation, Tenant
 from samverkan.organisations.visibility import visible_agreements
@@ -105,7 +106,11 @@ class JointCommunication(TimestampedModel):
 
 
 def content_digest(title: str, body: str, payload: dict) -> str:
-    """SHA-256 (hex) of a version's content: what an approval is an approval of."""
+    """SHA-256 (hex) of a version's content: what an approval is an approval of.
+
+    ``title`` and ``body`` must be the scrubbed text the version stores
+    (``services.scrubbed_content``), so the digest is of exactly what was approved.
+    """
     canonical = json.dumps(
         {"title": title, "body": body, "payload": payload}, sort_keys=True, ensure_ascii=False
     )
@@ -122,8 +127,8 @@ class CommunicationVersion(models.Model):
         verbose_name=_("communication"),
     )
     number = models.PositiveIntegerField(_("version"))
-    title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("text"))
+    title = ScrubbedCharField(_("title"), max_length=300)
+    body = ScrubbedTextField(_("text"))
     payload = models.JSONField(_("published figures and lists"), default=dict, blank=True)
     digest = models.CharField(_("content digest"), max_length=64)
     created_by = models.ForeignKey(
@@ -198,7 +203,7 @@ class Comment(models.Model):
         related_name="comments",
         verbose_name=_("version"),
     )
-    text = models.TextField(_("comment"))
+    text = ScrubbedTextField(_("comment"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -282,10 +287,10 @@ class CommunicationPlan(TimestampedModel):
         related_name="communication_plan",
         verbose_name=_("agreement"),
     )
-    purpose = models.TextField(_("purpose"))
-    main_message = models.TextField(_("main message"))
-    target_groups = models.TextField(_("target groups"))
-    channels = models.TextField(_("channels"))
+    purpose = ScrubbedTextField(_("purpose"))
+    main_message = ScrubbedTextField(_("main message"))
+    target_groups = ScrubbedTextField(_("target groups"))
+    channels = ScrubbedTextField(_("channels"))
 
     objects = CommunicationPlanQuerySet.as_manager()
 

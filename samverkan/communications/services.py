@@ -67,6 +67,16 @@ def _content_type(obj):
     return ContentType.objects.get_for_model(obj)
 
 
+def scrubbed_content(title: str, body: str) -> tuple[str, str]:
+    """(title, body) as the version's fields will store them: personal identifiers removed.
+
+    The digest must be computed from this, not from what was typed: the fields scrub on
+    save (common.fields), and an approval is of the stored text (docs/decisions/0086).
+    """
+    fields = CommunicationVersion._meta
+    return fields.get_field("title").scrubbed(title), fields.get_field("body").scrubbed(body)
+
+
 def _add_version(
     communication: JointCommunication,
     *,
@@ -76,6 +86,7 @@ def _add_version(
     payload: dict,
     by: User,
 ) -> CommunicationVersion:
+    title, body = scrubbed_content(title, body)
     return CommunicationVersion.objects.create(
         communication=communication,
         number=number,
@@ -113,7 +124,7 @@ def revise_communication(
             % {"n": latest.number}
         )
     payload = latest.payload if payload is None else payload
-    if content_digest(title, body, payload) == latest.digest:
+    if content_digest(*scrubbed_content(title, body), payload) == latest.digest:
         raise CommunicationError(_("Nothing changed."))
     return _add_version(
         locked, number=latest.number + 1, title=title, body=body, payload=payload, by=by

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.common.forms import warn_about_removals
 from samverkan.organisations.models import Organisation, Tenant
 from samverkan.organisations.visibility import visible_agreements
 from samverkan.situations.selectors import default_period
@@ -60,6 +61,7 @@ def press_text_new(request: HttpRequest) -> HttpResponse:
                 parties=[data["municipal_party"], data["police_party"]],
                 by=request.user,
             )
+            warn_about_removals(request, form)
             return redirect("communications-detail", pk=c.pk)
         except services.CommunicationError as e:
             form.add_error(None, str(e))
@@ -180,6 +182,7 @@ def revise(request: HttpRequest, pk: int) -> HttpResponse:
         services.revise_communication(
             communication=communication, by=request.user, **form.cleaned_data
         )
+        warn_about_removals(request, form)
         messages.success(request, _("A new version was saved. Both parties must approve it."))
     except services.CommunicationError as e:
         messages.error(request, str(e))
@@ -232,6 +235,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
             services.add_comment(
                 communication=communication, by=request.user, text=form.cleaned_data["text"]
             )
+            warn_about_removals(request, form)
         except services.CommunicationError as e:
             messages.error(request, str(e))
     return redirect("communications-detail", pk=pk)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.forms import ScrubbingFormMixin
 from samverkan.geography.models import Neighbourhood
 from samverkan.organisations.models import Organisation
 from samverkan.places.models import Place
@@ -162,7 +163,7 @@ class ImportForm(forms.Form):
         govuk_widgets(self)
 
 
-class AbilityForm(forms.Form):
+class AbilityForm(ScrubbingFormMixin, forms.Form):
     area = forms.ChoiceField(label=_("Area"))
     ability = forms.TypedChoiceField(
         label=_("Partners' ability to influence (0–3)"),

@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.fields import ScrubbedCharField, ScrubbedTextField
 from samverkan.common.models import TimestampedModel
 from samverkan.geography.models import District, Neighbourhood
 from samverkan.organisations.models import Organisation, Tenant
@@ -37,8 +38,8 @@ class ObservationCategory(TimestampedModel):
         Tenant, on_delete=models.PROTECT, related_name="est_categories", verbose_name=_("tenant")
     )
     code = models.SlugField(_("code"), max_length=60)
-    name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    name = ScrubbedCharField(_("name"), max_length=120)
+    description = ScrubbedTextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     requires_text = models.BooleanField(_("requires a description"), default=False)
     is_active = models.BooleanField(_("in use"), default=True)
@@ -79,9 +80,9 @@ class RatingScale(TimestampedModel):
         Tenant, on_delete=models.PROTECT, related_name="est_scales", verbose_name=_("tenant")
     )
     version = models.PositiveSmallIntegerField(_("version"))
-    name = models.CharField(_("name"), max_length=120)
+    name = ScrubbedCharField(_("name"), max_length=120)
     valid_from = models.DateField(_("valid from"))
-    note = models.TextField(_("what changed"), blank=True)
+    note = ScrubbedTextField(_("what changed"), blank=True)
 
     objects = RatingScaleQuerySet.as_manager()
 
@@ -114,8 +115,8 @@ class RatingLevel(models.Model):
         RatingScale, on_delete=models.CASCADE, related_name="levels", verbose_name=_("scale")
     )
     value = models.PositiveSmallIntegerField(_("value"))
-    label = models.CharField(_("label"), max_length=80)
-    description = models.CharField(_("description"), max_length=300, blank=True)
+    label = ScrubbedCharField(_("label"), max_length=80)
+    description = ScrubbedCharField(_("description"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("rating level")
@@ -237,7 +238,7 @@ class Observation(TimestampedModel):
     observed_on = models.DateField(_("date"))
     observed_at = models.DateTimeField(_("time"), null=True, blank=True)
     part_of_day = models.CharField(_("part of day"), max_length=10, choices=PartOfDay)
-    text = models.TextField(_("description"), blank=True)
+    text = ScrubbedTextField(_("description"), blank=True)
     removed_identifiers = models.JSONField(_("identifiers removed"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ObservationStatus, default=ObservationStatus.OPEN
@@ -348,7 +349,7 @@ class AbilityAssessment(TimestampedModel):
     period_start_on = models.DateField(_("period start"))
     period_end_on = models.DateField(_("period end"))
     ability = models.PositiveSmallIntegerField(_("ability to influence (0–3)"))
-    rationale = models.TextField(_("rationale"), blank=True)
+    rationale = ScrubbedTextField(_("rationale"), blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -320,7 +320,7 @@ def record_ability(
         period_start_on=period_start_on,
         period_end_on=period_end_on,
         ability=ability,
-        rationale=scrub(rationale).text,
+        rationale=rationale,  # scrubbed by the field
         entered_by=by,
     )
 

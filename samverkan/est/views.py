@@ -14,10 +14,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from shapely import contains_xy
 
-from samverkan.common.scrubbing import IdentifierKind, ScrubResult
+from samverkan.common.forms import warn_about_removals
 from samverkan.geography.models import District, Neighbourhood
 from samverkan.places.access import district_ids_for_user
 from samverkan.places.models import Place
@@ -48,30 +47,6 @@ from .services import (
     resolve_where,
     update_observation,
 )
-
-
-def removal_message(result: ScrubResult) -> str:
-    """ "Removed before saving: 1 phone number, 2 e-mail addresses." in the UI language."""
-    counts = result.counts()
-    parts = []
-    for kind, n in counts.items():
-        if kind == IdentifierKind.PERSONAL_IDENTITY_NUMBER:
-            parts.append(
-                ngettext("%(n)d personal identity number", "%(n)d personal identity numbers", n)
-                % {"n": n}
-            )
-        elif kind == IdentifierKind.PHONE_NUMBER:
-            parts.append(ngettext("%(n)d phone number", "%(n)d phone numbers", n) % {"n": n})
-        elif kind == IdentifierKind.EMAIL:
-            parts.append(ngettext("%(n)d e-mail address", "%(n)d e-mail addresses", n) % {"n": n})
-        elif kind == IdentifierKind.VEHICLE_REGISTRATION:
-            parts.append(
-                ngettext("%(n)d registration number", "%(n)d registration numbers", n) % {"n": n}
-            )
-    return _("Places, not persons: we removed %(what)s from your text before saving.") % {
-        "what": ", ".join(parts)
-    }
-
 
 # --- reporting --------------------------------------------------------------------------
 
@@ -156,8 +131,7 @@ def report(request: HttpRequest) -> HttpResponse:
                 field, _("This report could not be saved: %(reason)s") % {"reason": e.message}
             )
         else:
-            if cleaned.changed:
-                messages.warning(request, removal_message(cleaned))
+            warn_about_removals(request, cleaned)
             messages.success(request, _("Thank you, your observation is saved."))
             return redirect("est-observation", pk=observation.pk)
     return render(
@@ -228,8 +202,7 @@ def observation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ObservationInvalid as e:
             form.add_error(None, e.message)
         else:
-            if cleaned.changed:
-                messages.warning(request, removal_message(cleaned))
+            warn_about_removals(request, cleaned)
             messages.success(request, _("The observation is updated."))
             return redirect("est-observation", pk=observation.pk)
     log_text_read(user=request.user, observations=[observation], request=request)
@@ -463,6 +436,7 @@ def ranking_view(request: HttpRequest) -> HttpResponse:
                 rationale=form.cleaned_data["rationale"],
                 by=request.user,
             )
+            warn_about_removals(request, form)
             messages.success(request, _("The assessment is saved."))
             return redirect(request.get_full_path())
     by_ability = sorted(

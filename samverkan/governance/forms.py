@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.forms import ScrubbingFormMixin
+
 from .models import Decision, StatementTheme
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(ScrubbingFormMixin, forms.Form):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 8}))
 
 
@@ -13,7 +15,7 @@ class AdjustMinutesForm(forms.Form):
     immediately = forms.BooleanField(label=_("Adjusted immediately at the meeting"), required=False)
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(ScrubbingFormMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["text", "responsible_organisation", "due_on"]
@@ -25,7 +27,7 @@ class DecisionForm(forms.ModelForm):
             self.fields["responsible_organisation"].queryset = organisations
 
 
-class StatementForm(forms.Form):
+class StatementForm(ScrubbingFormMixin, forms.Form):
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
     background = forms.CharField(
         label=_("Background"), required=False, widget=forms.Textarea(attrs={"rows": 3})

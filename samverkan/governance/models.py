@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, PriorityArea
+from samverkan.common.fields import ScrubbedCharField, ScrubbedTextField
 from samverkan.common.models import TimestampedModel
 from samverkan.organisations.models import Membership, Organisation, Tenant
 from samverkan.organisations.visibility import visible_agreements
@@ -75,7 +76,7 @@ class Group(TimestampedModel):
     tenant = models.ForeignKey(
         Tenant, on_delete=models.PROTECT, related_name="+", verbose_name=_("tenant")
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = ScrubbedCharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=GroupKind)
     agreement = models.ForeignKey(
         Agreement,
@@ -94,7 +95,7 @@ class Group(TimestampedModel):
         verbose_name=_("priority area"),
         help_text=_("For a working group per local area."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = ScrubbedTextField(_("description"), blank=True)
 
     objects = GroupQuerySet.as_manager()
 
@@ -156,8 +157,8 @@ class Meeting(TimestampedModel):
         Group, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("group")
     )
     held_on = models.DateField(_("date"))
-    location = models.CharField(_("place"), max_length=200, blank=True)
-    minutes = models.TextField(_("minutes"), blank=True)
+    location = ScrubbedCharField(_("place"), max_length=200, blank=True)
+    minutes = ScrubbedTextField(_("minutes"), blank=True)
     adjusted_on = models.DateField(_("minutes adjusted on"), null=True, blank=True)
     adjusted_immediately = models.BooleanField(_("adjusted immediately"), default=False)
 
@@ -194,12 +195,12 @@ class AgendaItem(models.Model):
         Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    title = models.CharField(_("title"), max_length=300)
+    title = ScrubbedCharField(_("title"), max_length=300)
     kind = models.CharField(
         _("kind"), max_length=20, choices=AgendaItemKind, default=AgendaItemKind.INFORMATION
     )
     reference_url = models.CharField(_("link to"), max_length=300, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = ScrubbedTextField(_("notes"), blank=True)
 
     class Meta:
         verbose_name = _("agenda item")
@@ -248,7 +249,7 @@ class Decision(TimestampedModel):
         related_name="decisions",
         verbose_name=_("agenda item"),
     )
-    text = models.TextField(_("decision"))
+    text = ScrubbedTextField(_("decision"))
     responsible_organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -318,7 +319,7 @@ class CalendarEntry(TimestampedModel):
     tenant = models.ForeignKey(
         Tenant, on_delete=models.PROTECT, related_name="+", verbose_name=_("tenant")
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = ScrubbedCharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=CalendarEntryKind)
     group = models.ForeignKey(
         Group,
@@ -441,7 +442,7 @@ class Referral(TimestampedModel):
     tenant = models.ForeignKey(
         Tenant, on_delete=models.PROTECT, related_name="+", verbose_name=_("tenant")
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = ScrubbedCharField(_("title"), max_length=300)
     case_number = models.CharField(_("case number"), max_length=40)
     owner = models.ForeignKey(
         Organisation,
@@ -471,7 +472,7 @@ class Referral(TimestampedModel):
         related_name="+",
         verbose_name=_("revised agreement"),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = ScrubbedTextField(_("description"), blank=True)
 
     objects = ReferralQuerySet.as_manager()
 
@@ -541,15 +542,15 @@ class Statement(TimestampedModel):
         related_name="statement",
         verbose_name=_("recipient"),
     )
-    summary = models.TextField(_("summary"))
-    background = models.TextField(_("background"), blank=True)
-    views = models.TextField(_("views and proposals"), blank=True)
-    proposed_decision = models.TextField(_("proposed decision"), blank=True)
-    decision = models.TextField(_("decision taken"), blank=True)
+    summary = ScrubbedTextField(_("summary"))
+    background = ScrubbedTextField(_("background"), blank=True)
+    views = ScrubbedTextField(_("views and proposals"), blank=True)
+    proposed_decision = ScrubbedTextField(_("proposed decision"), blank=True)
+    decision = ScrubbedTextField(_("decision taken"), blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     adjusted_immediately = models.BooleanField(_("minutes adjusted immediately"), default=False)
-    child_rights_notes = models.TextField(_("children's rights"), blank=True)
-    gender_equality_notes = models.TextField(_("gender equality"), blank=True)
+    child_rights_notes = ScrubbedTextField(_("children's rights"), blank=True)
+    gender_equality_notes = ScrubbedTextField(_("gender equality"), blank=True)
     themes = models.JSONField(_("themes"), default=list, blank=True)
     public = models.BooleanField(_("public"), default=False)
 
@@ -569,7 +570,7 @@ class StatementAttachment(models.Model):
     statement = models.ForeignKey(
         Statement, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("statement")
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = ScrubbedCharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to="statements/%Y/")
 
     class Meta:

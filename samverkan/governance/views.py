@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.audit.services import log_access
+from samverkan.common.forms import warn_about_removals
 from samverkan.organisations.models import Membership, Organisation
 
 from . import permissions, services
@@ -89,6 +90,7 @@ def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.write_minutes(meeting=meeting, minutes=form.cleaned_data["minutes"])
+            warn_about_removals(request, form)
             messages.success(request, _("The minutes were saved."))
         except services.GovernanceError as e:
             messages.error(request, str(e))
@@ -128,6 +130,7 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if form.is_valid():
         services.record_decision(meeting=meeting, **form.cleaned_data)
+        warn_about_removals(request, form)
         messages.success(request, _("The decision was recorded."))
     else:
         messages.error(request, _("The decision needs a text and a responsible organisation."))
@@ -243,6 +246,7 @@ def statement_add(request: HttpRequest, pk: int, recipient_pk: int) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         try:
             services.record_statement(recipient=recipient, by=request.user, **form.cleaned_data)
+            warn_about_removals(request, form)
             messages.success(request, _("The statement was recorded."))
             return redirect("governance-referral", pk=referral.pk)
         except services.GovernanceError as e:

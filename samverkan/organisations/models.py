@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.fields import ScrubbedCharField, ScrubbedTextField
 from samverkan.common.models import TimestampedModel, ValidityPeriodModel
 from samverkan.geography.models import District, Municipality
 
@@ -38,7 +39,7 @@ class Tenant(TimestampedModel):
     """
 
     slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = ScrubbedCharField(_("name"), max_length=200)
     municipalities = models.ManyToManyField(
         Municipality,
         blank=True,
@@ -91,8 +92,8 @@ class Organisation(ValidityPeriodModel, TimestampedModel):
     tenant = models.ForeignKey(
         Tenant, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("tenant")
     )
-    name = models.CharField(_("name"), max_length=200)
-    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    name = ScrubbedCharField(_("name"), max_length=200)
+    short_name = ScrubbedCharField(_("short name"), max_length=60, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind)
     code = models.CharField(_("code"), max_length=20, blank=True)
     parent = models.ForeignKey(
@@ -173,8 +174,8 @@ class Role(models.Model):
     """
 
     code = models.SlugField(_("code"), unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
+    name = ScrubbedCharField(_("name"), max_length=100)
+    description = ScrubbedTextField(_("description"), blank=True)
     capabilities = models.JSONField(_("capabilities"), default=list, blank=True)
     requires_two_factor = models.BooleanField(_("requires two-factor login"), default=True)
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.forms import ScrubbingFormMixin
 from samverkan.est.forms import govuk_widgets
 from samverkan.geography.models import District, Neighbourhood
 from samverkan.organisations.models import Organisation
@@ -8,7 +9,7 @@ from samverkan.organisations.models import Organisation
 from .models import Place, PlaceKind, PointStatus, WalkLight
 
 
-class WalkForm(forms.Form):
+class WalkForm(ScrubbingFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     walked_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     light = forms.ChoiceField(label=_("Time of day"), choices=WalkLight.choices)
@@ -44,7 +45,7 @@ class WalkForm(forms.Form):
         return data
 
 
-class PointForm(forms.Form):
+class PointForm(ScrubbingFormMixin, forms.Form):
     location = forms.CharField(label=_("Where"), max_length=200)
     place = forms.ModelChoiceField(
         label=_("Registered place (optional)"), queryset=Place.objects.none(), required=False
@@ -68,7 +69,7 @@ class PointForm(forms.Form):
         govuk_widgets(self)
 
 
-class PointStatusForm(forms.Form):
+class PointStatusForm(ScrubbingFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=PointStatus.choices)
     note = forms.CharField(label=_("Note"), required=False, max_length=1000)
 
@@ -77,7 +78,7 @@ class PointStatusForm(forms.Form):
         govuk_widgets(self)
 
 
-class PlaceForm(forms.Form):
+class PlaceForm(ScrubbingFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=PlaceKind.choices)
     district = forms.ModelChoiceField(label=_("District"), queryset=District.objects.none())

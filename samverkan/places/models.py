@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.fields import ScrubbedCharField, ScrubbedTextField
 from samverkan.common.models import TimestampedModel
 from samverkan.geography.models import District, Neighbourhood
 from samverkan.organisations.models import Organisation, Tenant
@@ -53,7 +54,7 @@ class Place(TimestampedModel):
     tenant = models.ForeignKey(
         Tenant, on_delete=models.PROTECT, related_name="places", verbose_name=_("tenant")
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = ScrubbedCharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=PlaceKind)
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="places", verbose_name=_("district")
@@ -67,7 +68,7 @@ class Place(TimestampedModel):
         verbose_name=_("neighbourhood"),
     )
     geometry = models.JSONField(_("geometry (GeoJSON, EPSG:4326)"), null=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = ScrubbedTextField(_("description"), blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     objects = PlaceQuerySet.as_manager()
@@ -192,7 +193,7 @@ class SafetyWalk(TimestampedModel):
     tenant = models.ForeignKey(
         Tenant, on_delete=models.PROTECT, related_name="safety_walks", verbose_name=_("tenant")
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = ScrubbedCharField(_("title"), max_length=200)
     walked_on = models.DateField(_("walked on"))
     light = models.CharField(
         _("time of day"), max_length=10, choices=WalkLight, default=WalkLight.DARK
@@ -211,7 +212,7 @@ class SafetyWalk(TimestampedModel):
     organisations = models.ManyToManyField(
         Organisation, blank=True, related_name="safety_walks", verbose_name=_("organisations")
     )
-    participants = models.TextField(_("participant groups"), blank=True)
+    participants = ScrubbedTextField(_("participant groups"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -262,10 +263,10 @@ class SafetyWalkPoint(TimestampedModel):
         related_name="walk_points",
         verbose_name=_("registered place"),
     )
-    location = models.CharField(_("where"), max_length=200)
-    observation = models.TextField(_("observation"))
+    location = ScrubbedCharField(_("where"), max_length=200)
+    observation = ScrubbedTextField(_("observation"))
     is_positive = models.BooleanField(_("positive note"), default=False)
-    proposed_measure = models.TextField(_("proposed measure"), blank=True)
+    proposed_measure = ScrubbedTextField(_("proposed measure"), blank=True)
     responsible_organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -310,7 +311,7 @@ class SafetyWalkPointUpdate(models.Model):
     )
     from_status = models.CharField(_("from status"), max_length=20, choices=PointStatus)
     to_status = models.CharField(_("to status"), max_length=20, choices=PointStatus)
-    note = models.TextField(_("note"), blank=True)
+    note = ScrubbedTextField(_("note"), blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -10,7 +10,6 @@ from django.db.models import Max
 from django.utils import timezone
 from pyproj import Transformer
 
-from samverkan.common.scrubbing import scrub
 from samverkan.geography.models import District, Neighbourhood
 from samverkan.organisations.models import Organisation, Tenant
 
@@ -133,7 +132,7 @@ def register_place(
         district=district,
         neighbourhood=neighbourhood,
         geometry={"type": "Point", "coordinates": [point[0], point[1]]} if point else None,
-        description=scrub(description).text,
+        description=description,
     )
 
 
@@ -149,7 +148,7 @@ def create_walk(
     participants: str,
     by,
 ) -> SafetyWalk:
-    """Register a safety walk; ``participants`` (groups, not persons) is scrubbed."""
+    """Register a safety walk; ``participants`` (groups, not persons) is scrubbed on save."""
     with transaction.atomic():
         walk = SafetyWalk.objects.create(
             tenant=tenant,
@@ -158,7 +157,7 @@ def create_walk(
             light=light,
             district=district,
             neighbourhood=neighbourhood,
-            participants=scrub(participants).text,
+            participants=participants,
             created_by=by,
         )
         walk.organisations.set(organisations)
@@ -166,14 +165,11 @@ def create_walk(
 
 
 def add_walk_point(*, walk: SafetyWalk, by, **fields) -> SafetyWalkPoint:
-    """Append a point to the walk's protocol with the next number; texts are scrubbed.
+    """Append a point to the walk's protocol with the next number (texts scrubbed on save).
 
     ``fields``: location, observation, is_positive, proposed_measure, place,
     responsible_organisation, deadline_on. A positive note starts as "no action needed".
     """
-    for name in ("observation", "proposed_measure", "location"):
-        if name in fields:
-            fields[name] = scrub(fields[name] or "").text
     with transaction.atomic():
         SafetyWalk.objects.select_for_update().get(pk=walk.pk)
         last = walk.points.aggregate(m=Max("order"))["m"] or 0
@@ -201,7 +197,7 @@ def update_walk_point_status(
             point=current,
             from_status=current.status,
             to_status=to_status,
-            note=scrub(note).text,
+            note=note,
             changed_by=by,
             changed_at=timezone.now(),
         )

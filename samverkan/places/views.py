@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.common.forms import warn_about_removals
 from samverkan.geography.models import District
 from samverkan.organisations.models import Organisation
 
@@ -58,6 +59,7 @@ def place_list(request: HttpRequest) -> HttpResponse:
             except ValueError:
                 form.add_error("name", _("A place with this name is already registered."))
             else:
+                warn_about_removals(request, form)
                 messages.success(request, _("The place is registered."))
                 return redirect(place.get_absolute_url())
     elif request.method == "POST":
@@ -176,6 +178,7 @@ def walk_list(request: HttpRequest) -> HttpResponse:
                 participants=d["participants"],
                 by=request.user,
             )
+            warn_about_removals(request, form)
             messages.success(request, _("The walk is registered. Add its points below."))
             return redirect("places-walk", pk=walk.pk)
     elif request.method == "POST":
@@ -204,6 +207,7 @@ def walk_detail(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
         if form.is_valid():
             add_walk_point(walk=walk, by=request.user, **form.cleaned_data)
+            warn_about_removals(request, form)
             messages.success(request, _("The point is added."))
             return redirect("places-walk", pk=walk.pk)
     points = walk.points.select_related("place", "responsible_organisation").prefetch_related(
@@ -237,6 +241,7 @@ def point_status(request: HttpRequest, pk: int, point_pk: int) -> HttpResponse:
             note=form.cleaned_data["note"],
             by=request.user,
         )
+        warn_about_removals(request, form)
         messages.success(request, _("Point %(n)d is updated.") % {"n": point.order})
     else:
         messages.error(request, _("Choose a valid status."))

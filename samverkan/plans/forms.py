@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, PriorityArea
+from samverkan.common.forms import ScrubbingFormMixin
 from samverkan.geography.models import Neighbourhood
 from samverkan.organisations.models import Organisation
 from samverkan.problems.models import Cause
@@ -18,7 +19,7 @@ from .models import (
 )
 
 
-class PlanForm(GovukFormMixin, forms.Form):
+class PlanForm(ScrubbingFormMixin, GovukFormMixin, forms.Form):
     agreement = forms.ModelChoiceField(label=_("Agreement"), queryset=Agreement.objects.none())
     title = forms.CharField(label=_("Title"), max_length=300)
     starts_on = forms.DateField(label=_("Starts on"))
@@ -36,7 +37,7 @@ class PlanForm(GovukFormMixin, forms.Form):
         return data
 
 
-class CarryOverForm(GovukFormMixin, forms.Form):
+class CarryOverForm(ScrubbingFormMixin, GovukFormMixin, forms.Form):
     title = forms.CharField(label=_("Title of the new plan"), max_length=300)
     starts_on = forms.DateField(label=_("Starts on"))
     ends_on = forms.DateField(label=_("Ends on"))
@@ -73,7 +74,7 @@ def _plan_querysets(form: forms.ModelForm, plan: ActionPlan) -> None:
         ).distinct()
 
 
-class ActivityForm(GovukFormMixin, forms.ModelForm):
+class ActivityForm(ScrubbingFormMixin, GovukFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -139,7 +140,7 @@ class ActivityForm(GovukFormMixin, forms.ModelForm):
         return data
 
 
-class TargetForm(GovukFormMixin, forms.ModelForm):
+class TargetForm(ScrubbingFormMixin, GovukFormMixin, forms.ModelForm):
     counted_types = forms.MultipleChoiceField(
         label=_("Activity types counted"),
         choices=ActivityType,
@@ -165,7 +166,7 @@ class TargetForm(GovukFormMixin, forms.ModelForm):
         }
 
 
-class IndicatorForm(GovukFormMixin, forms.ModelForm):
+class IndicatorForm(ScrubbingFormMixin, GovukFormMixin, forms.ModelForm):
     event_types = forms.CharField(
         label=_("Police event types"),
         required=False,
@@ -206,7 +207,7 @@ class IndicatorValueForm(GovukFormMixin, forms.Form):
         return data
 
 
-class FollowUpForm(GovukFormMixin, forms.Form):
+class FollowUpForm(ScrubbingFormMixin, GovukFormMixin, forms.Form):
     reported_on = forms.DateField(label=_("Refers to date"))
     status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus)
     progress_percent = forms.IntegerField(

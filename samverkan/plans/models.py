@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, PriorityArea
+from samverkan.common.fields import ScrubbedCharField, ScrubbedTextField
 from samverkan.common.models import TimestampedModel
 from samverkan.geography.models import Neighbourhood
 from samverkan.organisations.models import Organisation
@@ -39,7 +40,7 @@ class ActionPlan(TimestampedModel):
         related_name="action_plans",
         verbose_name=_("agreement"),
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = ScrubbedCharField(_("title"), max_length=300)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     previous_plan = models.ForeignKey(
@@ -127,7 +128,7 @@ class Target(models.Model):
     plan = models.ForeignKey(
         ActionPlan, on_delete=models.CASCADE, related_name="targets", verbose_name=_("plan")
     )
-    description = models.CharField(_("description"), max_length=300)
+    description = ScrubbedCharField(_("description"), max_length=300)
     comparator = models.CharField(
         _("comparator"), max_length=10, choices=TargetComparator, default=TargetComparator.AT_LEAST
     )
@@ -204,8 +205,8 @@ class Activity(TimestampedModel):
         ActionPlan, on_delete=models.CASCADE, related_name="activities", verbose_name=_("plan")
     )
     code = models.CharField(_("code"), max_length=20)
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    title = ScrubbedCharField(_("title"), max_length=300)
+    description = ScrubbedTextField(_("description"), blank=True)
     activity_type = models.CharField(
         _("activity type"), max_length=30, choices=ActivityType, default=ActivityType.OTHER
     )
@@ -231,13 +232,13 @@ class Activity(TimestampedModel):
     neighbourhoods = models.ManyToManyField(
         Neighbourhood, blank=True, related_name="+", verbose_name=_("places (neighbourhoods)")
     )
-    place_note = models.CharField(_("place"), max_length=300, blank=True)
+    place_note = ScrubbedCharField(_("place"), max_length=300, blank=True)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     expected_effect = models.CharField(
         _("expected effect"), max_length=20, choices=ExpectedEffect, blank=True
     )
-    expected_effect_note = models.TextField(_("expected effect, described"), blank=True)
+    expected_effect_note = ScrubbedTextField(_("expected effect, described"), blank=True)
     target = models.ForeignKey(
         Target,
         on_delete=models.SET_NULL,
@@ -246,8 +247,8 @@ class Activity(TimestampedModel):
         related_name="activities",
         verbose_name=_("target"),
     )
-    child_rights_note = models.TextField(_("impact on children's rights"), blank=True)
-    gender_equality_note = models.TextField(_("impact on gender equality"), blank=True)
+    child_rights_note = ScrubbedTextField(_("impact on children's rights"), blank=True)
+    gender_equality_note = ScrubbedTextField(_("impact on gender equality"), blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     carried_from = models.OneToOneField(
         "self",
@@ -344,7 +345,7 @@ class FollowUp(AppendOnlyModel):
     status = models.CharField(_("status"), max_length=30, choices=FollowUpStatus)
     progress_percent = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
     done_count = models.PositiveIntegerField(_("done so far"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = ScrubbedTextField(_("note"), blank=True)
     previous = models.OneToOneField(
         "self",
         on_delete=models.PROTECT,
@@ -404,10 +405,10 @@ class Indicator(models.Model):
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("activity")
     )
-    name = models.CharField(_("name"), max_length=300)
+    name = ScrubbedCharField(_("name"), max_length=300)
     kind = models.CharField(_("kind"), max_length=20, choices=IndicatorKind)
     direction = models.CharField(_("desired direction"), max_length=10, choices=IndicatorDirection)
-    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    unit = ScrubbedCharField(_("unit"), max_length=60, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
     neighbourhood = models.ForeignKey(
         Neighbourhood,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements.models import PriorityArea
+from samverkan.common.forms import warn_about_removals
 from samverkan.geography.models import Neighbourhood
 from samverkan.problems.models import Problem
 
@@ -100,6 +101,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
     form = PlanForm(request.POST or None, agreements=agreements)
     if request.method == "POST" and form.is_valid():
         plan = services.create_plan(by=request.user, **form.cleaned_data)
+        warn_about_removals(request, form)
         messages.success(request, _("The plan was created."))
         return redirect("plans-detail", pk=plan.pk)
     return _form_page(request, form, _("New action plan"), "/plans/")
@@ -136,6 +138,7 @@ def target_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = TargetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.create_target(plan=plan, by=request.user, **form.cleaned_data)
+        warn_about_removals(request, form)
         messages.success(request, _("The target was added."))
         return redirect("plans-detail", pk=plan.pk)
     return _form_page(request, form, _("New target"), f"/plans/{plan.pk}/", intro=plan.title)
@@ -149,6 +152,7 @@ def activity_new(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         data.pop("version", None)
         activity = services.create_activity(plan=plan, by=request.user, **data)
+        warn_about_removals(request, form)
         messages.success(request, _("The activity was added."))
         return redirect("plans-activity", pk=activity.pk)
     initial = {"starts_on": plan.starts_on, "ends_on": plan.ends_on}
@@ -229,6 +233,7 @@ def follow_up_new(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Must not be before the latest entry (%(day)s).") % {"day": e.args[0]},
             )
         else:
+            warn_about_removals(request, form)
             messages.success(request, _("The follow-up was recorded."))
             return redirect("plans-activity", pk=activity.pk)
     return _activity_page(request, activity, timezone.localdate(), form, status=400)
@@ -266,6 +271,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
             response.status_code = 409
             return response
+        warn_about_removals(request, form)
         messages.success(request, _("The activity was saved."))
         return redirect("plans-activity", pk=activity.pk)
     return _form_page(
@@ -281,6 +287,7 @@ def indicator_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = IndicatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.create_indicator(activity=activity, by=request.user, **form.cleaned_data)
+        warn_about_removals(request, form)
         messages.success(request, _("The indicator was added."))
         return redirect("plans-activity", pk=activity.pk)
     return _form_page(
@@ -446,6 +453,7 @@ def plan_carry_over(request: HttpRequest, pk: int) -> HttpResponse:
             )
             status = 400
         else:
+            warn_about_removals(request, form)
             messages.success(
                 request,
                 _("%(count)s unfinished activities were carried over.")

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.forms import ScrubbingFormMixin
+
 from .models import CitizenDialogue, CitizenPledge, Promise
 
 
-class PledgeForm(forms.ModelForm):
+class PledgeForm(ScrubbingFormMixin, forms.ModelForm):
     class Meta:
         model = CitizenPledge
         fields = [
@@ -66,7 +68,7 @@ class ActivityLinksMixin:
         return groups
 
 
-class PromiseForm(ActivityLinksMixin, forms.ModelForm):
+class PromiseForm(ScrubbingFormMixin, ActivityLinksMixin, forms.ModelForm):
     class Meta:
         model = Promise
         fields = ["party", "text", "target_count", "target_unit", "place_name"]
@@ -90,7 +92,7 @@ class PromiseActivitiesForm(ActivityLinksMixin, forms.Form):
         self._add_activities_field(activities)
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(ScrubbingFormMixin, forms.Form):
     reported_on = forms.DateField(label=_("Reported on (YYYY-MM-DD)"))
     outcome_count = forms.IntegerField(label=_("Carried out (count)"), min_value=0, required=False)
     text = forms.CharField(
@@ -98,13 +100,13 @@ class FollowUpForm(forms.Form):
     )
 
 
-class NextPledgeForm(forms.Form):
+class NextPledgeForm(ScrubbingFormMixin, forms.Form):
     title = forms.CharField(label=_("Title of the next pledge"), max_length=300)
     valid_from = forms.DateField(label=_("Valid from (YYYY-MM-DD)"))
     valid_to = forms.DateField(label=_("Valid to (YYYY-MM-DD)"))
 
 
-class DialogueForm(forms.ModelForm):
+class DialogueForm(ScrubbingFormMixin, forms.ModelForm):
     class Meta:
         model = CitizenDialogue
         fields = ["held_on", "method", "participants", "outcome"]

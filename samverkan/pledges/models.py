@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.fields import ScrubbedCharField, ScrubbedTextField
 from samverkan.common.models import TimestampedModel
 from samverkan.geography.models import District, Neighbourhood
 from samverkan.organisations.models import Organisation, Tenant
@@ -45,7 +46,7 @@ class CitizenPledge(TimestampedModel):
     tenant = models.ForeignKey(
         Tenant, on_delete=models.PROTECT, related_name="+", verbose_name=_("tenant")
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = ScrubbedCharField(_("title"), max_length=300)
     municipal_party = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -66,9 +67,9 @@ class CitizenPledge(TimestampedModel):
     )
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid to"))
-    situation = models.TextField(_("the situation today"), blank=True)
-    problems = models.TextField(_("prioritised problems"), blank=True)
-    expected_effect = models.TextField(_("expected effect"), blank=True)
+    situation = ScrubbedTextField(_("the situation today"), blank=True)
+    problems = ScrubbedTextField(_("prioritised problems"), blank=True)
+    expected_effect = ScrubbedTextField(_("expected effect"), blank=True)
     previous = models.OneToOneField(
         "self",
         on_delete=models.PROTECT,
@@ -115,7 +116,7 @@ class Promise(models.Model):
         CitizenPledge, on_delete=models.CASCADE, related_name="promises", verbose_name=_("pledge")
     )
     party = models.CharField(_("who promises"), max_length=20, choices=PromiseParty)
-    text = models.TextField(_("promise"))
+    text = ScrubbedTextField(_("promise"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     target_count = models.PositiveIntegerField(_("target (at least)"), null=True, blank=True)
     target_unit = models.CharField(_("target unit"), max_length=20, choices=TargetUnit, blank=True)
@@ -127,7 +128,7 @@ class Promise(models.Model):
         related_name="+",
         verbose_name=_("place"),
     )
-    place_name = models.CharField(_("place name"), max_length=200, blank=True)
+    place_name = ScrubbedCharField(_("place name"), max_length=200, blank=True)
     continues = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -177,7 +178,7 @@ class PromiseFollowUp(models.Model):
     )
     reported_on = models.DateField(_("reported on"))
     outcome_count = models.PositiveIntegerField(_("carried out (count)"), null=True, blank=True)
-    text = models.TextField(_("outcome"), blank=True)
+    text = ScrubbedTextField(_("outcome"), blank=True)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -220,7 +221,7 @@ class CitizenDialogue(models.Model):
     held_on = models.DateField(_("date"))
     method = models.CharField(_("method"), max_length=20, choices=DialogueMethod)
     participants = models.PositiveIntegerField(_("number of participants"))
-    outcome = models.TextField(_("what came out"))
+    outcome = ScrubbedTextField(_("what came out"))
 
     objects = DialogueQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.common.forms import warn_about_removals
 from samverkan.communications.permissions import can_draft
 from samverkan.communications.services import CommunicationError
 from samverkan.geography.models import District
@@ -73,6 +74,7 @@ def pledge_new(request: HttpRequest) -> HttpResponse:
         pledge.tenant = tenant
         pledge.save()
         form.save_m2m()
+        warn_about_removals(request, form)
         messages.success(request, _("The pledge was created as a draft."))
         return redirect("pledges-detail", pk=pledge.pk)
     return render(request, "pledges/form.html", {"form": form})
@@ -119,6 +121,7 @@ def promise_add(request: HttpRequest, pk: int) -> HttpResponse:
             services.set_promise_activities(
                 promise=promise, activities=list(form.cleaned_data["activities"]), by=request.user
             )
+        warn_about_removals(request, form)
         messages.success(request, _("The promise was added."))
     else:
         messages.error(
@@ -203,6 +206,7 @@ def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.record_promise_follow_up(promise=promise, by=request.user, **form.cleaned_data)
+            warn_about_removals(request, form)
             messages.success(request, _("The follow-up was recorded."))
         except services.PledgeError as e:
             messages.error(request, str(e))
@@ -221,6 +225,7 @@ def dialogue_add(request: HttpRequest, pk: int) -> HttpResponse:
         dialogue = form.save(commit=False)
         dialogue.tenant, dialogue.pledge = pledge.tenant, pledge
         dialogue.save()
+        warn_about_removals(request, form)
         messages.success(request, _("The dialogue was recorded."))
     else:
         messages.error(request, _("Give the date, method, number of participants and outcome."))
@@ -236,6 +241,7 @@ def next_pledge(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             new = services.start_next_pledge(pledge=pledge, **form.cleaned_data)
+            warn_about_removals(request, form)
             messages.success(request, _("The next period's pledge was created."))
             return redirect("pledges-detail", pk=new.pk)
         except services.PledgeError as e:

@@ -2,13 +2,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import PriorityArea
+from samverkan.common.forms import ScrubbingFormMixin
 from samverkan.geography.models import District, Neighbourhood
 from samverkan.plans.formstyle import GovukFormMixin
 
 from .models import CauseBranch, CauseDirectness, CauseNature, EvidenceKind
 
 
-class ProblemForm(GovukFormMixin, forms.Form):
+class ProblemForm(ScrubbingFormMixin, GovukFormMixin, forms.Form):
+    # The evidence's source is a citation and is kept as typed.
+    scrubbed_fields = ("title", "description", "evidence_summary")
     priority_area = forms.ModelChoiceField(
         label=_("Priority area"), queryset=PriorityArea.objects.none()
     )
@@ -49,7 +52,8 @@ class ProblemForm(GovukFormMixin, forms.Form):
         return data
 
 
-class EvidenceForm(GovukFormMixin, forms.Form):
+class EvidenceForm(ScrubbingFormMixin, GovukFormMixin, forms.Form):
+    scrubbed_fields = ("summary", "unit")  # the source is a citation, kept as typed
     kind = forms.ChoiceField(label=_("Kind"), choices=EvidenceKind)
     summary = forms.CharField(label=_("What it shows"), widget=forms.Textarea)
     value = forms.DecimalField(label=_("Figure"), required=False, max_digits=12, decimal_places=2)
@@ -57,7 +61,7 @@ class EvidenceForm(GovukFormMixin, forms.Form):
     source = forms.CharField(label=_("Source"), max_length=300, required=False)
 
 
-class CauseAnalysisForm(GovukFormMixin, forms.Form):
+class CauseAnalysisForm(ScrubbingFormMixin, GovukFormMixin, forms.Form):
     analysed_on = forms.DateField(label=_("Analysed on"))
     method_note = forms.CharField(
         label=_("How the analysis was made"), widget=forms.Textarea, required=False
@@ -76,7 +80,7 @@ class CauseAnalysisForm(GovukFormMixin, forms.Form):
     )
 
 
-class CauseForm(GovukFormMixin, forms.Form):
+class CauseForm(ScrubbingFormMixin, GovukFormMixin, forms.Form):
     branch = forms.ChoiceField(label=_("Fishbone branch"), choices=CauseBranch)
     directness = forms.ChoiceField(label=_("Direct or indirect"), choices=CauseDirectness)
     nature = forms.ChoiceField(label=_("Situational or social"), choices=CauseNature)
@@ -86,7 +90,7 @@ class CauseForm(GovukFormMixin, forms.Form):
     )
 
 
-class ChainStepForm(GovukFormMixin, forms.Form):
+class ChainStepForm(ScrubbingFormMixin, GovukFormMixin, forms.Form):
     situation = forms.CharField(label=_("Situation"), max_length=300)
     prevention = forms.CharField(
         label=_("How prevention can act here"), widget=forms.Textarea, required=False

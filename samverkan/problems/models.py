@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import PriorityArea
+from samverkan.common.fields import ScrubbedCharField, ScrubbedTextField
 from samverkan.common.models import TimestampedModel
 from samverkan.geography.models import District, Neighbourhood
 from samverkan.plans.visibility import visible_agreements
@@ -39,8 +40,8 @@ class Problem(TimestampedModel):
         related_name="problems",
         verbose_name=_("priority area"),
     )
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    title = ScrubbedCharField(_("title"), max_length=300)
+    description = ScrubbedTextField(_("description"), blank=True)
     district = models.ForeignKey(
         District,
         on_delete=models.PROTECT,
@@ -99,9 +100,9 @@ class Evidence(models.Model):
         Problem, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("problem")
     )
     kind = models.CharField(_("kind"), max_length=30, choices=EvidenceKind)
-    summary = models.TextField(_("summary"))
+    summary = ScrubbedTextField(_("summary"))
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2, null=True, blank=True)
-    unit = models.CharField(_("unit"), max_length=60, blank=True)
+    unit = ScrubbedCharField(_("unit"), max_length=60, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
 
     class Meta:
@@ -130,10 +131,10 @@ class CauseAnalysis(TimestampedModel):
         Problem, on_delete=models.CASCADE, related_name="analyses", verbose_name=_("problem")
     )
     analysed_on = models.DateField(_("analysed on"))
-    method_note = models.TextField(_("how the analysis was made"), blank=True)
-    handler = models.TextField(_("handler (who can influence the offender)"), blank=True)
-    guardian = models.TextField(_("guardian (who can protect the target)"), blank=True)
-    manager = models.TextField(_("manager (who is responsible for the place)"), blank=True)
+    method_note = ScrubbedTextField(_("how the analysis was made"), blank=True)
+    handler = ScrubbedTextField(_("handler (who can influence the offender)"), blank=True)
+    guardian = ScrubbedTextField(_("guardian (who can protect the target)"), blank=True)
+    manager = ScrubbedTextField(_("manager (who is responsible for the place)"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -177,8 +178,8 @@ class Cause(models.Model):
     branch = models.CharField(_("branch"), max_length=20, choices=CauseBranch)
     directness = models.CharField(_("direct or indirect"), max_length=10, choices=CauseDirectness)
     nature = models.CharField(_("situational or social"), max_length=12, choices=CauseNature)
-    description = models.TextField(_("description"))
-    evidence = models.TextField(_("evidence"), blank=True)
+    description = ScrubbedTextField(_("description"))
+    evidence = ScrubbedTextField(_("evidence"), blank=True)
 
     class Meta:
         verbose_name = _("cause")
@@ -210,8 +211,8 @@ class EventChainStep(models.Model):
         verbose_name=_("analysis"),
     )
     position = models.PositiveSmallIntegerField(_("position"))
-    situation = models.CharField(_("situation"), max_length=300)
-    prevention = models.TextField(_("how prevention can act here"), blank=True)
+    situation = ScrubbedCharField(_("situation"), max_length=300)
+    prevention = ScrubbedTextField(_("how prevention can act here"), blank=True)
 
     class Meta:
         verbose_name = _("event chain step")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.agreements.models import PriorityArea
+from samverkan.common.forms import warn_about_removals
 from samverkan.plans.models import ActionPlan, Activity
 from samverkan.plans.selectors import traceability
 from samverkan.plans.visibility import editable_agreements
@@ -69,6 +70,7 @@ def problem_new(request: HttpRequest) -> HttpResponse:
                 ],
                 by=request.user,
             )
+            warn_about_removals(request, form)
             messages.success(request, _("The problem was saved."))
             return redirect("problems-detail", pk=problem.pk)
     else:
@@ -126,6 +128,7 @@ def _edit_view(request, problem, form_class, heading, on_valid, initial=None):
         form = form_class(request.POST)
         if form.is_valid():
             on_valid(form.cleaned_data)
+            warn_about_removals(request, form)
             messages.success(request, _("Saved."))
             return redirect("problems-detail", pk=problem.pk)
     else:

@@ -3,6 +3,8 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.forms import ScrubbingFormMixin
+
 TERTIALS = {1: (1, 4), 2: (5, 8), 3: (9, 12)}
 
 
@@ -39,7 +41,7 @@ class OverviewForm(forms.Form):
         self.fields["frame"].queryset = frames
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(ScrubbingFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Why is the report corrected?"), widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -52,3 +54,30 @@ class NewCompilationForm(forms.Form):
     def __init__(self, *args, frames=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["frame"].queryset = frames
+
+
+class TextsForm(ScrubbingFormMixin, forms.Form):
+    """The free texts of a report or compilation page: a lead text and one per frame area.
+
+    ``lead`` names the lead field ("summary" or "introduction"); each area's text comes in
+    as ``area-<frame area id>``. Missing fields are empty, as before; text is kept as typed
+    (no stripping) apart from the scrubber's removals.
+    """
+
+    def __init__(self, *args, lead: str, area_ids: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lead = lead
+        self.fields[lead] = forms.CharField(required=False, strip=False)
+        for pk in area_ids:
+            self.fields[f"area-{pk}"] = forms.CharField(required=False, strip=False)
+
+    def lead_text(self) -> str:
+        return self.cleaned_data[self.lead]
+
+    def area_texts(self) -> dict[int, str]:
+        """Frame area id → text."""
+        return {
+            int(name.removeprefix("area-")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("area-")
+        }

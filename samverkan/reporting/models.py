@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements.models import Agreement, PriorityArea
+from samverkan.common.fields import ScrubbedTextField
 from samverkan.common.models import TimestampedModel
 from samverkan.organisations.models import Tenant
 from samverkan.plans.visibility import visible_agreements
@@ -63,11 +64,11 @@ class LocalReport(TimestampedModel):
         related_name="superseded_by",
         verbose_name=_("corrects"),
     )
-    correction_reason = models.TextField(_("reason for the correction"), blank=True)
+    correction_reason = ScrubbedTextField(_("reason for the correction"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ReportStatus, default=ReportStatus.DRAFT
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = ScrubbedTextField(_("summary"), blank=True)
     snapshot = models.JSONField(_("frozen figures"), default=dict, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(
@@ -121,7 +122,7 @@ class ReportAreaText(models.Model):
         related_name="+",
         verbose_name=_("city-wide priority area"),
     )
-    text = models.TextField(_("text"), blank=True)
+    text = ScrubbedTextField(_("text"), blank=True)
 
     class Meta:
         verbose_name = _("text per priority area")
@@ -168,7 +169,7 @@ class AnnualCompilation(TimestampedModel):
         _("status"), max_length=20, choices=CompilationStatus, default=CompilationStatus.DRAFT
     )
     figures = models.JSONField(_("figures"), default=dict, blank=True)
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = ScrubbedTextField(_("introduction"), blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -204,7 +205,7 @@ class CompilationAreaText(models.Model):
         related_name="+",
         verbose_name=_("city-wide priority area"),
     )
-    text = models.TextField(_("text"), blank=True)
+    text = ScrubbedTextField(_("text"), blank=True)
 
     class Meta:
         ordering = ["compilation", "frame_area__order"]

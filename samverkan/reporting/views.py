@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.agreements.models import AgreementLevel
 from samverkan.audit.services import log_access
+from samverkan.common.forms import warn_about_removals
 from samverkan.plans.visibility import (
     can_edit_agreement_work,
     editable_agreements,
@@ -22,6 +23,7 @@ from .forms import (
     NewCompilationForm,
     NewReportForm,
     OverviewForm,
+    TextsForm,
     tertial_period,
 )
 from .models import AnnualCompilation, ExportFormat, ExportJob, LocalReport
@@ -67,14 +69,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     texts = report.area_texts.select_related("frame_area").order_by("frame_area__order")
     if request.method == "POST":
         _require_edit(request, report.agreement)
+        form = TextsForm(request.POST, lead="summary", area_ids=[t.frame_area_id for t in texts])
+        form.is_valid()  # every field is optional text: always valid
         try:
             services.save_report_texts(
-                report=report,
-                summary=request.POST.get("summary", ""),
-                texts={
-                    t.frame_area_id: request.POST.get(f"area-{t.frame_area_id}", "") for t in texts
-                },
+                report=report, summary=form.lead_text(), texts=form.area_texts()
             )
+            warn_about_removals(request, form)
             messages.success(request, _("The draft was saved."))
         except services.ReportingError as e:
             messages.error(request, str(e))
@@ -141,6 +142,7 @@ def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
         new = services.correct_report(
             report=report, reason=form.cleaned_data["reason"], by=request.user
         )
+        warn_about_removals(request, form)
         return redirect("reporting-report", pk=new.pk)
     except services.ReportingError as e:
         messages.error(request, str(e))
@@ -255,14 +257,16 @@ def compilation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     frame=compilation.frame, year=compilation.year, by=request.user
                 )
             else:
+                form = TextsForm(
+                    request.POST, lead="introduction", area_ids=[t.frame_area_id for t in texts]
+                )
+                form.is_valid()  # every field is optional text: always valid
                 services.save_compilation_texts(
                     compilation=compilation,
-                    introduction=request.POST.get("introduction", ""),
-                    texts={
-                        t.frame_area_id: request.POST.get(f"area-{t.frame_area_id}", "")
-                        for t in texts
-                    },
+                    introduction=form.lead_text(),
+                    texts=form.area_texts(),
                 )
+                warn_about_removals(request, form)
             messages.success(request, _("Saved."))
         except services.ReportingError as e:
             messages.error(request, str(e))

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.common.fields import ScrubbedCharField, ScrubbedTextField
 from samverkan.common.models import TimestampedModel
 from samverkan.geography.models import District
 from samverkan.organisations.models import Tenant
@@ -75,11 +76,11 @@ class Survey(TimestampedModel):
         Tenant, on_delete=models.PROTECT, related_name="surveys", verbose_name=_("tenant")
     )
     code = models.SlugField(_("code"), max_length=80)
-    name = models.CharField(_("name"), max_length=200)
-    owner = models.CharField(_("owner"), max_length=200, blank=True)
+    name = ScrubbedCharField(_("name"), max_length=200)
+    owner = ScrubbedCharField(_("owner"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=SurveyKind)
-    description = models.TextField(_("description"), blank=True)
-    population = models.CharField(
+    description = ScrubbedTextField(_("description"), blank=True)
+    population = ScrubbedCharField(
         _("population"), max_length=200, blank=True, help_text=_("e.g. residents aged 16–79")
     )
     source_url = models.URLField(_("source"), max_length=500, blank=True)
@@ -120,7 +121,7 @@ class SurveyWave(TimestampedModel):
         _("response rate (%)"), max_digits=5, decimal_places=1, null=True, blank=True
     )
     source_url = models.URLField(_("source"), max_length=500, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = ScrubbedTextField(_("note"), blank=True)
 
     objects = SurveyWaveQuerySet.as_manager()
 
@@ -162,7 +163,7 @@ class Question(models.Model):
         Survey, on_delete=models.CASCADE, related_name="questions", verbose_name=_("survey")
     )
     code = models.SlugField(_("code"), max_length=40)
-    wording = models.TextField(_("wording"))
+    wording = ScrubbedTextField(_("wording"))
     answer_scale = models.JSONField(_("answer scale"), default=list)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -201,7 +202,7 @@ class Indicator(models.Model):
         Survey, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("survey")
     )
     code = models.SlugField(_("code"), max_length=60)
-    name = models.CharField(_("name"), max_length=300)
+    name = ScrubbedCharField(_("name"), max_length=300)
     question = models.ForeignKey(
         Question,
         on_delete=models.PROTECT,
@@ -211,7 +212,7 @@ class Indicator(models.Model):
         verbose_name=_("question"),
     )
     positive_values = models.JSONField(_("answers counted"), default=list, blank=True)
-    definition = models.TextField(_("definition"), blank=True)
+    definition = ScrubbedTextField(_("definition"), blank=True)
     better = models.CharField(_("better when"), max_length=10, choices=Better)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -258,8 +259,8 @@ class IndexDefinition(models.Model):
     )
     code = models.SlugField(_("code"), max_length=60)
     version = models.PositiveSmallIntegerField(_("version"), default=1)
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    name = ScrubbedCharField(_("name"), max_length=200)
+    description = ScrubbedTextField(_("description"), blank=True)
     formula = models.JSONField(_("formula"))
     scale_min = models.FloatField(_("scale minimum"), default=0)
     scale_max = models.FloatField(_("scale maximum"), default=6)
@@ -365,12 +366,12 @@ class PublishedFigure(models.Model):
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    group = models.CharField(_("group"), max_length=60)
+    group = ScrubbedCharField(_("group"), max_length=60)
     share_percent = models.DecimalField(_("share (%)"), max_digits=5, decimal_places=1)
     respondents = models.PositiveIntegerField(_("respondents"), null=True, blank=True)
     source_url = models.URLField(_("source"), max_length=500)
-    source_type = models.CharField(_("kind of source"), max_length=120, blank=True)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    source_type = ScrubbedCharField(_("kind of source"), max_length=120, blank=True)
+    note = ScrubbedCharField(_("note"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("published figure")
