@@ -25,6 +25,8 @@ class MenuBrowserTests(BrowserTestCase):
         )
 
     def test_every_section_fits_on_one_row_and_opens_with_the_keyboard(self) -> None:
+        from playwright.sync_api import expect
+
         page = self.page
         page.set_viewport_size(WIDE)
         self.visit("/agreements/")
@@ -50,15 +52,14 @@ class MenuBrowserTests(BrowserTestCase):
         self.assertEqual(page.evaluate("document.activeElement.textContent"), "Lägesbilder")
         # Escape closes the section and puts focus back on its heading.
         page.keyboard.press("Escape")
-        self.assertFalse(links.first.is_visible())
+        expect(links.first).to_be_hidden()
         self.assertEqual(page.evaluate("document.activeElement.tagName"), "SUMMARY")
         # Opening one section closes the one that was open.
         page.keyboard.press("Enter")
         page.locator("[data-nav-section=follow_up] summary").click()
-        self.assertFalse(links.first.is_visible())
-        self.assertTrue(
-            page.locator("[data-nav-section=follow_up] .sv-nav__link").first.is_visible()
-        )
+        # The other section closes on the asynchronous "toggle" event: wait for it.
+        expect(links.first).to_be_hidden()
+        expect(page.locator("[data-nav-section=follow_up] .sv-nav__link").first).to_be_visible()
         with page.expect_navigation():
             page.locator("[data-nav-section=follow_up] .sv-nav__link").first.click()
         self.assertTrue(page.url.endswith("/reporting/"), page.url)
