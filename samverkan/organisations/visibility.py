@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Model, Q, QuerySet
 
 from .models import Membership
+from .permissions import membership_districts
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -67,8 +68,12 @@ class DistrictScope:
 def district_scope(user: User | AnonymousUser) -> DistrictScope:
     """The user's ``DistrictScope`` from their memberships in force today.
 
-    Source: ``Membership.objects.active()`` (organisations with a tenant) and the
-    districts listed on each membership. No membership: an empty scope (sees nothing).
+    Source: ``Membership.objects.active()`` (organisations with a tenant), each read by
+    ``permissions.membership_districts``: a membership listing districts, or of a police
+    area, district administration or partner, reaches a set of districts; one of a
+    city-level organisation without listed districts reaches the whole tenant and lifts
+    the limit there. No membership: an empty scope (sees nothing). Called once or more
+    per request: four queries at most, whatever the number of memberships.
     """
     if not user.is_authenticated:
         return DistrictScope()
@@ -76,19 +81,18 @@ def district_scope(user: User | AnonymousUser) -> DistrictScope:
         return DistrictScope(everything=True)
     open_tenants: set[int] = set()
     limited: dict[int, set[int]] = {}
-    memberships = (
+    memberships = list(
         Membership.objects.active()
         .filter(user=user, organisation__tenant__isnull=False)
         .select_related("organisation")
-        .prefetch_related("districts")
     )
+    reach = membership_districts(memberships)
     for membership in memberships:
         tenant_id = membership.organisation.tenant_id
-        listed = {d.pk for d in membership.districts.all()}
-        if listed:
-            limited.setdefault(tenant_id, set()).update(listed)
-        else:
+        if reach[membership.pk] is None:
             open_tenants.add(tenant_id)
+        else:
+            limited.setdefault(tenant_id, set()).update(reach[membership.pk])
     return DistrictScope(
         open_tenants=frozenset(open_tenants),
         limited={t: frozenset(ids) for t, ids in limited.items() if t not in open_tenants},
