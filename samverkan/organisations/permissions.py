@@ -98,9 +98,10 @@ def membership_districts(memberships: Iterable[Membership]) -> dict[int, frozens
 
     Both ``visible_district_ids`` (EST, places, situations) and
     ``visibility.district_scope`` (agreements, plans, problems, governance, pledges,
-    communications) read districts from here. At most three queries, whatever the number
-    of memberships (listed districts, coverage in force, agreement districts); the
-    memberships need ``organisation`` loaded (``select_related``) to avoid one more each.
+    communications) read districts from here. At most two queries, whatever the number
+    of memberships (listed districts; coverage in force united with agreement districts);
+    the memberships need ``organisation`` loaded (``select_related``) to avoid one more
+    each.
     """
     from samverkan.agreements.models import AgreementParty
 
@@ -135,7 +136,7 @@ def membership_districts(memberships: Iterable[Membership]) -> dict[int, frozens
             agreement__tenant=F("organisation__tenant"),
             agreement__districts__municipality__tenants=F("organisation__tenant"),
         ).values_list("organisation_id", "agreement__districts")
-        for organisation_id, district_id in [*covered, *by_agreement]:
+        for organisation_id, district_id in covered.union(by_agreement):
             by_organisation[organisation_id].add(district_id)
         for membership in memberships:
             if membership.organisation_id in by_organisation and membership.pk not in listed:

@@ -73,7 +73,7 @@ def district_scope(user: User | AnonymousUser) -> DistrictScope:
     area, district administration or partner, reaches a set of districts; one of a
     city-level organisation without listed districts reaches the whole tenant and lifts
     the limit there. No membership: an empty scope (sees nothing). Called once or more
-    per request: four queries at most, whatever the number of memberships.
+    per request: three queries at most, whatever the number of memberships.
     """
     if not user.is_authenticated:
         return DistrictScope()

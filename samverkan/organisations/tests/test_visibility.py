@@ -179,8 +179,8 @@ class CoverageRuleTests(FourLocalAgreements):
             Membership.objects.create(
                 user=self.per, organisation=organisation, role=self.roles["reader"]
             )
-        # memberships, listed districts, coverage in force, agreement districts
-        with self.assertNumQueries(4):
+        # memberships, listed districts, coverage in force with agreement districts
+        with self.assertNumQueries(3):
             scope = district_scope(self.per)
         self.assertEqual(
             scope.district_ids(self.stockholm.pk), {self.rinkeby_kista.pk, self.sodermalm.pk}
