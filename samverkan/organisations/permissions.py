@@ -11,8 +11,11 @@ Capabilities in use (see docs/security.md for the table):
 - ``audit``: read and export the tenant's audit log.
 
 Visibility helpers (``visible_tenants``, ``visible_districts``) are what every app's
-``QuerySet.visible_to(user)`` builds on. A superuser (platform operator) passes every
-check; nobody else ever sees another tenant's rows.
+``QuerySet.visible_to(user)`` builds on. Which districts a membership reaches is decided
+once, in ``membership_districts`` (listed districts; else a city-level organisation's
+whole tenant; else its coverage in force and its agreements' districts); the district
+rule of ``visibility.py`` reads the same (ADR 0096). A superuser (platform operator)
+passes every check; nobody else ever sees another tenant's rows.
 """
 
 from __future__ import annotations
@@ -96,12 +99,12 @@ def membership_districts(memberships: Iterable[Membership]) -> dict[int, frozens
       administrative coverage in force names plus those of the tenant's agreements it is
       party to, inside the tenant's municipalities (possibly none).
 
-    Both ``visible_district_ids`` (EST, places, situations) and
-    ``visibility.district_scope`` (agreements, plans, problems, governance, pledges,
-    communications) read districts from here. At most two queries, whatever the number
-    of memberships (listed districts; coverage in force united with agreement districts);
-    the memberships need ``organisation`` loaded (``select_related``) to avoid one more
-    each.
+    ``visible_district_ids``/``visible_districts``, the ``can_*`` predicates with a
+    district, and ``visibility.district_scope`` (agreements, plans, problems, reports,
+    governance, pledges, communications; ADR 0096) read districts from here. At most
+    two queries, whatever the number of memberships (listed districts; coverage in force
+    united with agreement districts); the memberships need ``organisation`` loaded
+    (``select_related``) to avoid one more each.
     """
     from samverkan.agreements.models import AgreementParty
 
@@ -189,9 +192,10 @@ def visible_district_ids(user: User | AnonymousUser, capability: str = "view") -
 def visible_districts(user: User | AnonymousUser, capability: str = "view") -> QuerySet:
     """Districts the user may see (or, with ``capability``, act in) today.
 
-    A police member sees the districts their organisation's agreements and coverage name;
-    a district administration's member those it covers, or those listed on the
-    membership; a city-level member the whole municipality. Anonymous: none.
+    Per membership (``membership_districts``): the districts listed on it; else a
+    city-level member the whole municipality; else a police area's or district
+    administration's member the districts its coverage in force and its agreements name.
+    Anonymous: none; superuser: all.
     """
     return District.objects.filter(pk__in=visible_district_ids(user, capability))
 
