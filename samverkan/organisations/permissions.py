@@ -11,15 +11,19 @@ Capabilities in use (see docs/security.md for the table):
 - ``audit``: read and export the tenant's audit log.
 
 Visibility helpers (``visible_tenants``, ``visible_districts``) are what every app's
-``QuerySet.visible_to(user)`` builds on. A superuser (platform operator) passes every
-check; nobody else ever sees another tenant's rows.
+``QuerySet.visible_to(user)`` builds on. Which districts a membership reaches is decided
+once, in ``membership_districts`` (listed districts; else a city-level organisation's
+whole tenant; else its coverage in force and its agreements' districts); the district
+rule of ``visibility.py`` reads the same (ADR 0096). A superuser (platform operator)
+passes every check; nobody else ever sees another tenant's rows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from samverkan.geography.models import District
@@ -82,38 +86,78 @@ def tenants_with(user: User | AnonymousUser, capability: str) -> TenantQuerySet:
     return Tenant.objects.filter(pk__in=ids)
 
 
-def _membership_district_ids(membership: Membership) -> set[int]:
-    """District ids one membership reaches today.
+def membership_districts(memberships: Iterable[Membership]) -> dict[int, frozenset[int] | None]:
+    """The districts each membership reaches today: **the one district rule** (issue #8).
+
+    Returns membership id → district ids, or ``None`` for "the whole tenant":
 
     - districts listed on the membership: exactly those (a limit set by an administrator),
       kept inside the tenant's municipalities;
-    - else a city-level organisation (municipality, police region, department): every
-      district of the tenant's municipalities;
+    - else a city-level organisation (municipality, police region, department): ``None``,
+      every district of the tenant, and material of no district or of any district;
     - else (local police area, district administration, partner): the districts its
-      administrative coverage in force names plus those of agreements it is party to.
+      administrative coverage in force names plus those of the tenant's agreements it is
+      party to, inside the tenant's municipalities (possibly none).
+
+    ``visible_district_ids``/``visible_districts``, the ``can_*`` predicates with a
+    district, and ``visibility.district_scope`` (agreements, plans, problems, reports,
+    governance, pledges, communications; ADR 0096) read districts from here. At most
+    two queries, whatever the number of memberships (listed districts; coverage in force
+    united with agreement districts); the memberships need ``organisation`` loaded
+    (``select_related``) to avoid one more each.
     """
-    organisation = membership.organisation
-    tenant_districts = District.objects.filter(
-        municipality__tenants=organisation.tenant_id
-    ).values_list("pk", flat=True)
-    listed = set(membership.districts.values_list("pk", flat=True))
-    if listed:
-        return listed & set(tenant_districts)
-    if organisation.kind in CITY_LEVEL_KINDS:
-        return set(tenant_districts)
-    today_q = _in_force_q()
-    covered = set(
-        AdministrativeCoverage.objects.filter(today_q, organisation=organisation).values_list(
-            "district_id", flat=True
-        )
+    from samverkan.agreements.models import AgreementParty
+
+    memberships = list(memberships)
+    reach: dict[int, set[int] | None] = {m.pk: set() for m in memberships}
+    tenant_of = {m.pk: m.organisation.tenant_id for m in memberships}
+    listed: dict[int, set[int]] = {}  # a membership listing districts, even none inside
+    for membership_id, district_id, tenant_id in Membership.districts.through.objects.filter(
+        membership_id__in=reach
+    ).values_list("membership_id", "district_id", "district__municipality__tenants"):
+        inside = listed.setdefault(membership_id, set())
+        if tenant_id == tenant_of[membership_id]:
+            inside.add(district_id)
+    # Per organisation: a membership without listed districts reaches what its
+    # organisation reaches.
+    by_organisation: dict[int, set[int]] = {}
+    for membership in memberships:
+        if membership.pk in listed:
+            reach[membership.pk] = listed[membership.pk]
+        elif membership.organisation.kind in CITY_LEVEL_KINDS:
+            reach[membership.pk] = None
+        else:
+            by_organisation.setdefault(membership.organisation_id, set())
+    if by_organisation:
+        covered = AdministrativeCoverage.objects.filter(
+            _in_force_q(),
+            organisation_id__in=by_organisation,
+            district__municipality__tenants=F("organisation__tenant"),
+        ).values_list("organisation_id", "district_id")
+        by_agreement = AgreementParty.objects.filter(
+            organisation_id__in=by_organisation,
+            agreement__tenant=F("organisation__tenant"),
+            agreement__districts__municipality__tenants=F("organisation__tenant"),
+        ).values_list("organisation_id", "agreement__districts")
+        for organisation_id, district_id in covered.union(by_agreement):
+            by_organisation[organisation_id].add(district_id)
+        for membership in memberships:
+            if membership.organisation_id in by_organisation and membership.pk not in listed:
+                reach[membership.pk] = by_organisation[membership.organisation_id]
+    return {pk: None if ids is None else frozenset(ids) for pk, ids in reach.items()}
+
+
+def _membership_district_ids(membership: Membership) -> set[int]:
+    """District ids one membership reaches today (``membership_districts``; the whole
+    tenant spelled out as every district of the tenant's municipalities)."""
+    ids = membership_districts([membership])[membership.pk]
+    if ids is not None:
+        return set(ids)
+    return set(
+        District.objects.filter(municipality__tenants=membership.organisation.tenant_id)
+        .values_list("pk", flat=True)
+        .distinct()
     )
-    by_agreement = set(
-        District.objects.filter(
-            agreements__party_links__organisation=organisation,
-            agreements__tenant=organisation.tenant_id,
-        ).values_list("pk", flat=True)
-    )
-    return (covered | by_agreement) & set(tenant_districts)
 
 
 def _in_force_q() -> Q:
@@ -129,19 +173,29 @@ def visible_district_ids(user: User | AnonymousUser, capability: str = "view") -
         return set()
     if user.is_superuser:
         return set(District.objects.values_list("pk", flat=True))
+    memberships = [m for m in active_memberships(user) if m.role.grants(capability)]
     ids: set[int] = set()
-    for membership in active_memberships(user):
-        if membership.role.grants(capability):
-            ids |= _membership_district_ids(membership)
+    whole: set[int] = set()  # tenants reached as a whole
+    reach = membership_districts(memberships)
+    for membership in memberships:
+        if reach[membership.pk] is None:
+            whole.add(membership.organisation.tenant_id)
+        else:
+            ids |= reach[membership.pk]
+    if whole:
+        ids |= set(
+            District.objects.filter(municipality__tenants__in=whole).values_list("pk", flat=True)
+        )
     return ids
 
 
 def visible_districts(user: User | AnonymousUser, capability: str = "view") -> QuerySet:
     """Districts the user may see (or, with ``capability``, act in) today.
 
-    A police member sees the districts their organisation's agreements and coverage name;
-    a district administration's member those it covers, or those listed on the
-    membership; a city-level member the whole municipality. Anonymous: none.
+    Per membership (``membership_districts``): the districts listed on it; else a
+    city-level member the whole municipality; else a police area's or district
+    administration's member the districts its coverage in force and its agreements name.
+    Anonymous: none; superuser: all.
     """
     return District.objects.filter(pk__in=visible_district_ids(user, capability))
 

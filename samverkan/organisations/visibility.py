@@ -1,16 +1,22 @@
-"""The district rule for non-public material, shared by every app (issue #8, ADR 0095).
+"""The district rule for non-public material, shared by every app (issue #8, ADR 0095, 0096).
 
-A member whose memberships in a tenant **all list districts** (Olle and Rut: Rinkeby-Kista;
-Sara, Sven, Stina: Södermalm) is *district-limited* in that tenant: of the tenant's
-district-bound material they see only what concerns one of their listed districts, plus
-what concerns no district at all (tenant-wide material). A member holding at least one
-membership in the tenant without listed districts (Anna at city hall, Per at LPO Järva,
-Ulla, Adam) is not limited there and sees all of the tenant's material. The rule is per
-tenant: a limit in one tenant says nothing about another. Anonymous users see nothing
-here (public pages read publications), a superuser (platform operator) everything.
+Each membership in force reaches a set of districts, read from
+``permissions.membership_districts`` (the one place that rule is written): the districts
+listed on it; else, for a city-level organisation (municipality, police region,
+department), the whole tenant; else, for a police area, district administration or
+partner, the districts its administrative coverage in force and the agreements it is
+party to name. A member with one membership reaching the whole tenant (Anna at city hall,
+Ulla, Adam) is not limited there and sees all of the tenant's material. Every other
+member is *district-limited* there: of the tenant's district-bound material they see only
+what concerns one of the districts their memberships reach (Olle and Rut: Rinkeby-Kista,
+listed; Per at LPO Järva: Rinkeby-Kista, by coverage; Sara: Södermalm), plus what
+concerns no district at all (tenant-wide material). The rule is per tenant: a limit in
+one tenant says nothing about another. Anonymous users see nothing here (public pages
+read publications), a superuser (platform operator) everything.
 
-This is the rule plans and problems have used since ADR 0085, moved here so governance,
-pledges and communications apply the same one:
+Plans and problems have had a district rule since ADR 0085; 0095 moved it here so
+governance, pledges and communications apply the same one, and 0096 made it read the
+districts each membership reaches instead of only listed ones:
 
 - ``district_scope(user)``: who is limited where, as data (``DistrictScope``);
 - ``district_scope_q(user, model=…, districts=…, tenant=…)``: a ``Q`` for a model whose
@@ -30,6 +36,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Model, Q, QuerySet
 
 from .models import Membership
+from .permissions import membership_districts
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -45,8 +52,9 @@ class DistrictScope:
     """Where a user's view of district-bound material is limited.
 
     ``everything``: a superuser (no limit anywhere). ``open_tenants``: ids of tenants where
-    the user is a member without a district limit. ``limited``: tenant id → ids of the
-    districts listed on the user's memberships there (only tenants not in
+    one of the user's memberships reaches the whole tenant. ``limited``: tenant id → ids
+    of the districts the user's memberships there reach (listed, or by coverage and
+    agreements; possibly empty: tenant-wide material only; only tenants not in
     ``open_tenants``). A tenant in neither: the user is no member there (the tenant gate
     of each model already hides it).
     """
@@ -67,8 +75,12 @@ class DistrictScope:
 def district_scope(user: User | AnonymousUser) -> DistrictScope:
     """The user's ``DistrictScope`` from their memberships in force today.
 
-    Source: ``Membership.objects.active()`` (organisations with a tenant) and the
-    districts listed on each membership. No membership: an empty scope (sees nothing).
+    Source: ``Membership.objects.active()`` (organisations with a tenant), each read by
+    ``permissions.membership_districts``: a membership listing districts, or of a police
+    area, district administration or partner, reaches a set of districts; one of a
+    city-level organisation without listed districts reaches the whole tenant and lifts
+    the limit there. No membership: an empty scope (sees nothing). Called once or more
+    per request: three queries at most, whatever the number of memberships.
     """
     if not user.is_authenticated:
         return DistrictScope()
@@ -76,19 +88,18 @@ def district_scope(user: User | AnonymousUser) -> DistrictScope:
         return DistrictScope(everything=True)
     open_tenants: set[int] = set()
     limited: dict[int, set[int]] = {}
-    memberships = (
+    memberships = list(
         Membership.objects.active()
         .filter(user=user, organisation__tenant__isnull=False)
         .select_related("organisation")
-        .prefetch_related("districts")
     )
+    reach = membership_districts(memberships)
     for membership in memberships:
         tenant_id = membership.organisation.tenant_id
-        listed = {d.pk for d in membership.districts.all()}
-        if listed:
-            limited.setdefault(tenant_id, set()).update(listed)
-        else:
+        if reach[membership.pk] is None:
             open_tenants.add(tenant_id)
+        else:
+            limited.setdefault(tenant_id, set()).update(reach[membership.pk])
     return DistrictScope(
         open_tenants=frozenset(open_tenants),
         limited={t: frozenset(ids) for t, ids in limited.items() if t not in open_tenants},
@@ -109,7 +120,7 @@ def district_scope_q(
     (``"districts"``, ``"agreement__districts"``); a row whose set is empty concerns no
     district and is tenant-wide. ``tenant``: the lookup path to its tenant. Kept: rows of
     tenants where the user is not limited, and rows of limited tenants whose districts are
-    empty or meet the user's listed ones. The district test runs in a subquery on primary
+    empty or meet the districts the user reaches. The district test runs in a subquery on primary
     keys, so the result has no duplicate rows. Anonymous: nothing; superuser: everything.
     The tenant gate is implied (rows of tenants the user is no member of are not kept).
     """
