@@ -167,6 +167,8 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English pages keep Swedish (ISO) dates and the 24-hour clock: samverkan/formats/en.
+FORMAT_MODULE_PATH = ["samverkan.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Stockholm"
 USE_TZ = True

@@ -11,3 +11,15 @@ class DjangoStringsTests(SimpleTestCase):
             self.assertEqual(str(BLANK_CHOICE_LABEL), "- Välj ett alternativ -")
         with translation.override("en"):
             self.assertEqual(str(BLANK_CHOICE_LABEL), "- Select an option -")
+
+
+class DateFormatTests(SimpleTestCase):
+    def test_english_pages_show_iso_dates_like_the_swedish_ones(self) -> None:
+        from datetime import date
+
+        from django.utils.formats import date_format
+
+        day = date(2025, 11, 24)
+        for language in ("sv", "en"):
+            with translation.override(language):
+                self.assertEqual(date_format(day, "SHORT_DATE_FORMAT"), "2025-11-24", language)
