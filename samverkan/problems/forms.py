@@ -9,10 +9,17 @@ from samverkan.plans.formstyle import GovukFormMixin
 from .models import CauseBranch, CauseDirectness, CauseNature, EvidenceKind
 
 
+class PriorityAreaChoiceField(forms.ModelChoiceField):
+    """A priority area named with its agreement: several agreements share area names."""
+
+    def label_from_instance(self, obj: PriorityArea) -> str:
+        return f"{obj.name} – {obj.agreement.title}"
+
+
 class ProblemForm(ScrubbingFormMixin, GovukFormMixin, forms.Form):
     # The evidence's source is a citation and is kept as typed.
     scrubbed_fields = ("title", "description", "evidence_summary")
-    priority_area = forms.ModelChoiceField(
+    priority_area = PriorityAreaChoiceField(
         label=_("Priority area"), queryset=PriorityArea.objects.none()
     )
     title = forms.CharField(label=_("Problem"), max_length=300)
@@ -36,7 +43,10 @@ class ProblemForm(ScrubbingFormMixin, GovukFormMixin, forms.Form):
     def __init__(self, *args, areas=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if areas is not None:
-            self.fields["priority_area"].queryset = areas
+            # Newest agreements first, each agreement's areas together.
+            self.fields["priority_area"].queryset = areas.select_related("agreement").order_by(
+                "agreement__level", "-agreement__valid_from", "agreement__title", "order", "name"
+            )
 
     def clean(self) -> dict:
         data = super().clean()

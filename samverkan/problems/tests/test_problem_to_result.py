@@ -197,3 +197,23 @@ class ProblemToResultTests(BaseTestCase):
         self.assertEqual(r.status_code, 200)
         self.assertIn("period_end_on", r.context["form"].errors)
         self.assertFalse(Problem.objects.exists())
+
+
+class PriorityAreaChoiceTests(BaseTestCase):
+    """Several agreements share area names: the choice says which agreement it belongs to."""
+
+    def test_each_area_is_named_with_its_agreement(self) -> None:
+        from samverkan.agreements.models import PriorityArea
+
+        self.client.force_login(self.anna)
+        r = self.client.get("/problems/new/")
+        self.assertEqual(r.status_code, 200)
+        field = r.context["form"]["priority_area"]
+        labels = [str(label) for _value, label in field.field.choices][1:]
+        areas = PriorityArea.objects.filter(
+            pk__in=[v.value for v, _l in list(field.field.choices)[1:]]
+        ).select_related("agreement")
+        self.assertTrue(areas)
+        for area in areas:
+            self.assertIn(f"{area.name} – {area.agreement.title}", labels)
+        self.assertEqual(len(labels), len(set(labels)))
