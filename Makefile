@@ -30,7 +30,7 @@ messages: install
 run: system-deps install compilemessages
 	DEBUG=true $(BIN)/samverkan migrate --no-input
 	DEBUG=true $(BIN)/samverkan load-bundled-data
-	@DEBUG=true $(BIN)/samverkan demo-login-info
+	@DEBUG=true $(BIN)/samverkan demo-login-info --address $(HOST):$(PORT)
 	@echo "Background worker for exports: samverkan db_worker (stops with the server)."
 	export DEBUG=true TASKS_BACKEND=django_tasks_db.DatabaseBackend; \
 	  $(BIN)/samverkan db_worker --interval 1 --no-startup-delay & worker=$$!; \

@@ -34,7 +34,7 @@ from .models import (
 DEMO = "Demodata – påhittad för att visa funktionen, inte ett verkligt beslut."
 KS_SOURCE = (
     "Stockholms stad, kommunstyrelsen, ärende KS 2023/740; utbildningsnämndens yttrande "
-    "2023-10-26 (start.stockholm, nämndhandlingar), refererat i DOCUMENTS.md §6.1 A9."
+    "2023-10-26 (start.stockholm.se, nämndhandlingar)."
 )
 
 

@@ -122,4 +122,7 @@ class LoaderTests(TestCase):
         self.assertIn(DEMO_PASSWORD, out)
         for username, *_ in DEMO_USERS:
             self.assertIn(username, out)
+        self.assertIn("Log in at http://127.0.0.1:8000/", out)
+        _code, elsewhere, _ = run_command("demo-login-info", "--address", "127.0.0.1:8011")
+        self.assertIn("Log in at http://127.0.0.1:8011/", elsewhere)
         self.assertTrue(self.client.login(username="demo-coordinator", password=DEMO_PASSWORD))

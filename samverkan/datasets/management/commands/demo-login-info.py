@@ -9,6 +9,13 @@ from samverkan.datasets.demo import DEMO_PASSWORD, login_info
 class Command(BaseCommand):
     help = "Print the demo users' usernames, roles and the demo password."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="host:port the server answers on (make run passes its HOST and PORT)",
+        )
+
     def handle(self, *args, **options) -> None:
         rows = login_info()
         if not rows:
@@ -22,4 +29,4 @@ class Command(BaseCommand):
         self.stdout.write(f"Password for all of them: {DEMO_PASSWORD}")
         for line in demo_two_factor_lines([row[0] for row in rows]):
             self.stdout.write(line)
-        self.stdout.write("Log in at http://127.0.0.1:8000/ (the address make run serves on).")
+        self.stdout.write(f"Log in at http://{options['address']}/")
