@@ -97,6 +97,11 @@ def create_demo_users(tenant) -> ImportResult:
                 result.new += 1
             else:
                 result.unchanged += 1
+            # A tenant administrator works in the admin site (docs/security.md): staff,
+            # never superuser; TenantScopedAdmin shows them their own tenant only.
+            if role_code == "administrator" and not user.is_staff:
+                user.is_staff = True
+                user.save(update_fields=["is_staff"])
             membership, created = Membership.objects.get_or_create(
                 user=user, organisation=organisation, role=role
             )

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.test import TestCase
 
+from samverkan.accounts.models import User
 from samverkan.agreements.models import Agreement, AgreementLevel, PriorityAreaMapping
 from samverkan.crime_statistics.models import ReportedCrime
 from samverkan.datasets.demo import DEMO_PASSWORD, DEMO_USERS
@@ -126,3 +127,8 @@ class LoaderTests(TestCase):
         _code, elsewhere, _ = run_command("demo-login-info", "--address", "127.0.0.1:8011")
         self.assertIn("Log in at http://127.0.0.1:8011/", elsewhere)
         self.assertTrue(self.client.login(username="demo-coordinator", password=DEMO_PASSWORD))
+        # The tenant administrator can reach the admin site (staff, never superuser).
+        administrator = User.objects.get(username="demo-administrator")
+        self.assertTrue(administrator.is_staff)
+        self.assertFalse(administrator.is_superuser)
+        self.assertFalse(User.objects.get(username="demo-coordinator").is_staff)
