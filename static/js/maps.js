@@ -60,9 +60,9 @@
   var OUTLINE = "#0b0c0c";
   var FOCUS_OUTLINE = "#ffdd00";
 
-  var numberFormat = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
-    maximumFractionDigits: 1,
-  });
+  var locale = lang === "sv" ? "sv-SE" : "en-GB";
+  // Tooltips show up to two decimals, as the tables next to the maps do.
+  var numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
 
   function isNumber(v) {
     return typeof v === "number" && isFinite(v);
@@ -109,7 +109,28 @@
     return classes[classes.length - 1].colour;
   }
 
+  /* A formatter for the legend with as few decimals (1–4) as keep every class limit
+   * distinct: rates of 0.02–0.14 would otherwise all read "0,1". */
+  function legendFormat(classes) {
+    var limits = classes.length ? [classes[0].from] : [];
+    classes.forEach(function (cls) {
+      limits.push(cls.to);
+    });
+    var format;
+    for (var digits = 1; digits <= 4; digits++) {
+      format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+      var shown = limits.map(function (v) {
+        return format.format(v);
+      });
+      if (new Set(shown).size === new Set(limits).size) break;
+    }
+    return function (value, unit) {
+      return format.format(value) + (unit ? "\u00a0" + unit : "");
+    };
+  }
+
   function legendControl(classes, title, unit, hasNull, nullLabel) {
+    var formatLimit = legendFormat(classes);
     var control = L.control({ position: "bottomright" });
     control.onAdd = function () {
       var box = L.DomUtil.create("div", "sv-map__legend");
@@ -125,8 +146,8 @@
         var label = L.DomUtil.create("span", "", item);
         label.textContent =
           cls.from === cls.to
-            ? formatValue(cls.from, unit)
-            : formatValue(cls.from, "") + "\u2013" + formatValue(cls.to, unit);
+            ? formatLimit(cls.from, unit)
+            : formatLimit(cls.from, "") + "\u2013" + formatLimit(cls.to, unit);
       });
       if (hasNull) {
         var item = L.DomUtil.create("li", "sv-map__legend-item", list);

@@ -56,6 +56,29 @@ FEATURES = {
 }
 
 
+# Small rates close together (events per 1,000 residents): rounded to one decimal their
+# class limits would all read "0,1" in the legend.
+RATES = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "geometry": _square(17.90 + 0.03 * i, 59.42),
+            "properties": {"name": name, "rate": rate},
+        }
+        for i, (name, rate) in enumerate(
+            [
+                ("Akalla", 0.02),
+                ("Husby", 0.05),
+                ("Kista", 0.08),
+                ("Rinkeby", 0.11),
+                ("Tensta", 0.14),
+            ]
+        )
+    ],
+}
+
+
 def chart_spec() -> dict:
     """A Vega-Lite bar chart of WEEKS, built with altair as the apps do."""
     return (
@@ -85,6 +108,7 @@ def widgets(request: HttpRequest) -> HttpResponse:
         "wide_spec": wide_chart_spec(),
         "weeks": WEEKS,
         "features": FEATURES,
+        "rates": RATES,
     }
     return HttpResponse(template.render(context, request))
 

@@ -43,9 +43,9 @@ class ChartAndMapTests(BrowserTestCase):
 
     def test_the_map_shades_areas_by_value_and_draws_places_as_markers(self) -> None:
         page = self.visit(WIDGETS)
-        page.wait_for_selector(".sv-map[data-sv-rendered=done]")
+        page.wait_for_selector(".sv-map[data-geojson=map-areas][data-sv-rendered=done]")
 
-        paths = page.locator(".sv-map path.leaflet-interactive")
+        paths = page.locator(".sv-map[data-geojson=map-areas] path.leaflet-interactive")
         self.assertEqual(paths.count(), len(FEATURES["features"]))
         fills = dict(
             paths.evaluate_all(
@@ -66,28 +66,44 @@ class ChartAndMapTests(BrowserTestCase):
         )
         self.assertNotEqual(fills["Rinkeby: 30"], fills["Kista: 12"])
         self.assertEqual(fills["Husby: Värde saknas"], "#bfc1c3")
-        husby = page.locator(".sv-map path[aria-label='Husby: Värde saknas']")
+        husby = page.locator(
+            ".sv-map[data-geojson=map-areas] path[aria-label='Husby: Värde saknas']"
+        )
         self.assertEqual(husby.get_attribute("stroke-dasharray"), "4 3")
         circles = paths.evaluate_all(
             "ps => ps.filter(p => /a8,8/.test(p.getAttribute('d'))).length"
         )
         self.assertEqual(circles, 2)
-        legend = page.locator(".sv-map__legend").inner_text()
+        legend = page.locator(".sv-map[data-geojson=map-areas] .sv-map__legend").inner_text()
         self.assertIn("Värde saknas", legend)
         self.assertIn("30", legend)
         self.assertEqual(self.csp_violations(), [])
         self.assertEqual(self.console_errors, [])
 
+    def test_legend_limits_of_small_rates_stay_distinct(self) -> None:
+        page = self.visit(WIDGETS)
+        page.wait_for_selector(".sv-map[data-geojson=map-rates][data-sv-rendered=done]")
+        items = page.locator(
+            ".sv-map[data-geojson=map-rates] .sv-map__legend-item"
+        ).all_inner_texts()
+        self.assertEqual(len(items), 5)
+        # Each class is "from–to"; with one decimal they all read "0,1–0,1".
+        limits = [item.split("\u2013") for item in items]
+        uppers = [pair[-1] for pair in limits]
+        self.assertEqual(len(set(uppers)), len(uppers), items)
+        self.assertEqual(items[0].split("\u2013")[0], "0,02")
+        self.assertEqual(uppers[-1], "0,14")
+
     def test_map_features_are_keyboard_focusable_and_links_open_with_enter(self) -> None:
         page = self.visit(WIDGETS)
-        page.wait_for_selector(".sv-map[data-sv-rendered=done]")
+        page.wait_for_selector(".sv-map[data-geojson=map-areas][data-sv-rendered=done]")
 
         def focused_tooltip() -> str:
             # Leaflet links a feature to its open tooltip with aria-describedby.
             tooltip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
             return page.locator(f"#{tooltip_id}").inner_text()
 
-        page.locator(".sv-map").focus()
+        page.locator(".sv-map[data-geojson=map-areas]").focus()
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.getAttribute('aria-label')")
         self.assertEqual(focused, "Rinkeby: 30")
@@ -103,7 +119,7 @@ class ChartAndMapTests(BrowserTestCase):
     def test_the_test_page_passes_axe_and_reflows_at_320_pixels(self) -> None:
         page = self.visit(WIDGETS)
         page.wait_for_selector(".sv-chart__canvas[data-sv-rendered=done] svg")
-        page.wait_for_selector(".sv-map[data-sv-rendered=done]")
+        page.wait_for_selector(".sv-map[data-geojson=map-areas][data-sv-rendered=done]")
         self.assertPageIsClean()
         # Nothing overflows at desktop width, so nothing extra is in the tab order.
         self.assertEqual(page.locator("[data-sv-scroll]").count(), 0)
