@@ -65,16 +65,26 @@ def write_minutes(*, meeting: Meeting, minutes: str) -> Meeting:
 def record_decision(
     *, meeting: Meeting, text: str, responsible_organisation, due_on=None, agenda_item=None
 ) -> Decision:
-    """Record a decision of ``meeting``; the responsible organisation must be of its tenant."""
+    """Record a decision of ``meeting``; the responsible organisation must be of its tenant.
+
+    Adjusted (justerade) minutes are final, and the decisions are part of them: a decision
+    added afterwards is refused (GovernanceError), as an edit of the minutes is.
+    """
     if responsible_organisation.tenant_id != meeting.group.tenant_id:
         raise GovernanceError(_("The responsible organisation belongs to another tenant."))
-    return Decision.objects.create(
-        meeting=meeting,
-        text=text,
-        due_on=due_on,
-        responsible_organisation=responsible_organisation,
-        agenda_item=agenda_item,
-    )
+    with transaction.atomic():
+        current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if current.adjusted_on is not None:
+            raise GovernanceError(
+                _("The minutes are adjusted: a decision cannot be added afterwards.")
+            )
+        return Decision.objects.create(
+            meeting=current,
+            text=text,
+            due_on=due_on,
+            responsible_organisation=responsible_organisation,
+            agenda_item=agenda_item,
+        )
 
 
 def mark_decision_done(*, decision: Decision, on: date) -> Decision:

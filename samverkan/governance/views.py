@@ -129,9 +129,13 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST, organisations=Organisation.objects.filter(tenant=meeting.group.tenant)
     )
     if form.is_valid():
-        services.record_decision(meeting=meeting, **form.cleaned_data)
-        warn_about_removals(request, form)
-        messages.success(request, _("The decision was recorded."))
+        try:
+            services.record_decision(meeting=meeting, **form.cleaned_data)
+        except services.GovernanceError as e:
+            messages.error(request, str(e))
+        else:
+            warn_about_removals(request, form)
+            messages.success(request, _("The decision was recorded."))
     else:
         messages.error(request, _("The decision needs a text and a responsible organisation."))
     return redirect("governance-meeting", pk=meeting.pk)

@@ -30,6 +30,18 @@ class MeetingTests(BaseTestCase):
         self.meeting.refresh_from_db()
         self.assertEqual(self.meeting.minutes, "Genomgång av lägesbilden.")
 
+    def test_no_decision_is_added_to_adjusted_minutes(self) -> None:
+        services.adjust_minutes(meeting=self.meeting, on=date(2026, 3, 19))
+        self.client.force_login(self.anna)
+        r = self.client.post(
+            f"/governance/meetings/{self.meeting.pk}/decisions/",
+            {"text": "Beslut i efterhand", "responsible_organisation": self.jarva_sdf.pk},
+            follow=True,
+        )
+        self.assertEqual(r.status_code, 200)
+        self.assertContains(r, "Protokollet är justerat: ett beslut kan inte läggas till")
+        self.assertFalse(Decision.objects.filter(meeting=self.meeting).exists())
+
     def test_immediate_adjustment_happens_on_the_meeting_day(self) -> None:
         with self.assertRaises(services.GovernanceError):
             services.adjust_minutes(meeting=self.meeting, on=date(2026, 3, 13), immediately=True)
