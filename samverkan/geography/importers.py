@@ -48,9 +48,12 @@ CRS_ALIASES = {
 }
 STOCKHOLM_CODE = "0180"
 FOLKHALSOKOLLEN_POPULATION_SOURCE = (
+    # A citation shown next to the figures on Swedish pages, so in Swedish (the data's
+    # language). In English: the source does not state the population year; its Stockholm
+    # total, 973,067, is close to SCB's 974,073 for 31 Dec 2019.
     "Folkhälsokollen (Region Stockholm, CES), stockholm_lan_dissolved_omrade_21_06_17.json; "
-    "the source does not state the population year (its Stockholm total, 973,067, is close "
-    "to SCB's 974,073 for 31 Dec 2019)"
+    "källan anger inte befolkningsåret (summan för Stockholm, 973 067, ligger nära SCB:s "
+    "974 073 för 31 december 2019)"
 )
 SCB_POPULATION_SOURCE = "SCB, folkmängd 31 december 2019 (summa ålder 0–100+ och kön)"
 

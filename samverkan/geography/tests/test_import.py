@@ -67,7 +67,7 @@ class GeographyImportTests(BaseTestCase):
             self.assertEqual(district.name, props["omr_namn"])
             self.assertEqual(district.population, int(props["population"]))
             self.assertIsNone(district.population_year)
-            self.assertIn("does not state the population year", district.population_source)
+            self.assertIn("källan anger inte befolkningsåret", district.population_source)
 
         code, out, err = self.geojson(STADSDELAR, "neighbourhood")
         self.assertEqual(code, 0, err)
