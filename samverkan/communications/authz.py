@@ -6,10 +6,12 @@ Object pages are opened on a joint communication of each tenant in the matrix wo
 pledge (Rinkeby-Kista), so Södermalm's district-limited members (Sara, Sven, Stina) are
 told "not found" like the other tenant; a press text about no agreement or pledge
 (``press_text``) is read by every member. Every member who sees it reaches the
-actions; the services decide (a reader's revision, an approval by someone without
-``approve_communication`` in that party, a publication before both parties approved are
-refused with a message) and every action answers with a redirect to the communication.
-Which member may do what is tested in tests/test_two_party_rule.py.
+actions; the services decide (a revision or publication by someone without a drafting
+capability in one of the parties or an organisation above one — ``can_revise``, ADR
+0097 —, an approval by someone without ``approve_communication`` in that party, a
+publication before both parties approved are refused with a message) and every action
+answers with a redirect to the communication. Which member may do what is tested in
+tests/test_two_party_rule.py and tests/test_party_ownership.py.
 
 Drafting (press texts, situation summaries) needs ``edit_plans`` or
 ``approve_communication`` in the tenant (``permissions.can_draft``, the shared

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samverkan.common.forms import ScrubbingFormMixin
 
+from .summaries import latest_event_date
+
 
 class RevisionForm(ScrubbingFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
@@ -80,12 +82,19 @@ def _date_field(label) -> forms.DateField:
 MAX_SUMMARY_DAYS = 3653
 
 
-class SituationSummaryForm(PartiesMixin, forms.Form):
+class SituationSummaryForm(ScrubbingFormMixin, PartiesMixin, forms.Form):
     """Period, scope, parties and text of a public situation summary.
 
     ``figures`` carries the digest of the previewed figures (summaries.figures_digest)
-    from the preview to the save, so a change in between is noticed.
+    from the preview to the save, so a change in between is noticed. The period must
+    start on or before the latest incident date of the police events in scope (the
+    chosen municipality, else the tenant's); a period that ends after it is accepted,
+    and ``data_ends_on`` (None otherwise) is that date, for ``partial_period_warning``.
+    Title and text are scrubbed (``scrub_results``; the view warns about removals).
     """
+
+    scrubbed_fields = ("title", "body")
+    data_ends_on = None
 
     start = _date_field(_("From"))
     end = _date_field(_("To"))
@@ -113,6 +122,7 @@ class SituationSummaryForm(PartiesMixin, forms.Form):
         govuk_classes(self)
         self.set_party_choices(organisations)
         self.fields["municipality"].queryset = municipalities
+        self.municipalities = municipalities
         if municipalities.count() < 2:
             # One municipality: nothing to choose (the summary covers it).
             del self.fields["municipality"]
@@ -128,12 +138,36 @@ class SituationSummaryForm(PartiesMixin, forms.Form):
                     "end",
                     _("Choose a period of at most %(days)d days.") % {"days": MAX_SUMMARY_DAYS},
                 )
+            else:
+                self._check_data_period(start, end, cleaned.get("municipality"))
         return cleaned
 
+    def _check_data_period(self, start, end, municipality) -> None:
+        latest = latest_event_date([municipality] if municipality else self.municipalities)
+        if latest is None:
+            self.add_error("start", _("There are no police events to summarise yet."))
+        elif start > latest:
+            self.add_error(
+                "start",
+                _("The data go up to %(day)s. Choose a period that starts on or before that day.")
+                % {"day": latest.isoformat()},
+            )
+        elif end > latest:
+            self.data_ends_on = latest
 
-class CommunicationPlanForm(forms.Form):
+    def partial_period_warning(self) -> str:
+        """The warning for a period that ends after the data (``data_ends_on``)."""
+        return _("The data go up to %(day)s. The figures cover the period only up to that day.") % {
+            "day": self.data_ends_on.isoformat()
+        }
+
+
+class CommunicationPlanForm(ScrubbingFormMixin, forms.Form):
     """The four parts of an agreement's communication plan; ``based_on`` is the plan's
-    ``updated_at`` when the writer opened it (services.update_communication_plan)."""
+    ``updated_at`` when the writer opened it (services.update_communication_plan).
+    The four texts are scrubbed (``scrub_results``; the view warns about removals)."""
+
+    scrubbed_fields = ("purpose", "main_message", "target_groups", "channels")
 
     purpose = forms.CharField(
         label=_("Purpose"),

@@ -1,5 +1,9 @@
 from samverkan.organisations.models import Membership, Organisation, Tenant
 from samverkan.organisations.permissions import can_edit_agreement, has_capability
+from samverkan.plans.visibility import editing_organisations
+
+# The capabilities that let a member write joint communication (``can_draft``).
+DRAFTING = ("edit_plans", "approve_communication")
 
 
 def sees(user, obj) -> bool:
@@ -35,9 +39,26 @@ def can_draft(user, tenant: Tenant, *, about=None) -> bool:
     """
     if about is not None and not sees(user, about):
         return False
-    return has_capability(user, "edit_plans", tenant=tenant) or has_capability(
-        user, "approve_communication", tenant=tenant
-    )
+    return any(has_capability(user, capability, tenant=tenant) for capability in DRAFTING)
+
+
+def can_revise(user, communication) -> bool:
+    """May ``user`` write a new version of ``communication``, or publish it? (ADR 0097)
+
+    The parties own a joint communication: a drafting capability (``edit_plans`` or
+    ``approve_communication``) held in one of its parties or in an organisation above one
+    (the city above its district administrations, the police region above its LPOs:
+    ``plans.visibility.editing_organisations``, which adds descendants), and the
+    communication must be visible to the user (``visible_to``). A superuser passes. A
+    drafter of another district administration or LPO of the tenant does not: a new
+    version would reset both parties' approvals. Commenting stays with ``can_draft``.
+    """
+    if not user.is_authenticated or not sees(user, communication):
+        return False
+    if user.is_superuser:
+        return True
+    parties = set(communication.parties.values_list("pk", flat=True))
+    return any(parties & editing_organisations(user, capability) for capability in DRAFTING)
 
 
 def can_edit_communication_plan(user, agreement) -> bool:

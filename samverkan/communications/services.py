@@ -20,8 +20,8 @@ from .models import (
     Publication,
     content_digest,
 )
-from .permissions import can_approve_for, can_draft, can_edit_communication_plan
-from .summaries import figures_digest, situation_summary_payload
+from .permissions import can_approve_for, can_draft, can_edit_communication_plan, can_revise
+from .summaries import figures_digest, latest_event_date, situation_summary_payload
 
 
 class CommunicationError(Exception):
@@ -112,11 +112,18 @@ def revise_communication(
 
     Approvals belong to versions, so the new version starts unapproved. If someone saved
     another version since ``based_on`` the change is refused (nothing is lost: the writer
-    gets their text back with the message).
+    gets their text back with the message). Only the parties (and the organisations above
+    them) write new versions (``permissions.can_revise``, ADR 0097); anyone else gets
+    CommunicationError.
     """
     locked = JointCommunication.objects.select_for_update().get(pk=communication.pk)
-    if not can_draft(by, locked.tenant, about=locked):
-        raise CommunicationError(_("You may not write joint communication for this tenant."))
+    if not can_revise(by, locked):
+        raise CommunicationError(
+            _(
+                "Only the parties to this communication, or an organisation above one of "
+                "them, may write a new version."
+            )
+        )
     latest = locked.latest_version()
     if latest.number != based_on:
         raise CommunicationError(
@@ -171,10 +178,16 @@ def missing_approvals(version: CommunicationVersion) -> list[Organisation]:
 
 @transaction.atomic
 def publish_communication(*, communication: JointCommunication, by: User) -> Publication:
-    """Publish the latest version once every party has approved exactly that version."""
+    """Publish the latest version once every party has approved exactly that version.
+
+    By a drafter of one of the parties or of an organisation above one
+    (``permissions.can_revise``, ADR 0097); anyone else gets CommunicationError.
+    """
     locked = JointCommunication.objects.select_for_update().get(pk=communication.pk)
-    if not any(can_approve_for(by, p, communication=locked) for p in locked.parties.all()):
-        raise CommunicationError(_("Only an approver of one of the parties can publish."))
+    if not can_revise(by, locked):
+        raise CommunicationError(
+            _("Only the parties, or an organisation above one of them, can publish.")
+        )
     latest = locked.latest_version()
     missing = missing_approvals(latest)
     if missing:
@@ -215,7 +228,9 @@ def draft_situation_summary(
     It then follows the two-party rule like any joint communication. If ``previewed``
     (``summaries.figures_digest`` of the figures the writer saw) is given and the figures
     have changed since (new events imported, placement run), nothing is saved and
-    CommunicationError asks the writer to look again.
+    CommunicationError asks the writer to look again. A period that starts after the
+    latest incident date in scope (``summaries.latest_event_date``) is refused too: its
+    figures would be zeros for days the data do not reach yet.
     """
     if start > end:
         raise CommunicationError(_("The period must start before it ends."))
@@ -225,6 +240,16 @@ def draft_situation_summary(
         )
     except ValueError as e:
         raise CommunicationError(_("The municipality is not one of the tenant's.")) from e
+    latest = latest_event_date(
+        [municipality] if municipality is not None else tenant.municipalities.all()
+    )
+    if latest is None:
+        raise CommunicationError(_("There are no police events to summarise yet."))
+    if start > latest:
+        raise CommunicationError(
+            _("The data go up to %(day)s. Choose a period that starts on or before that day.")
+            % {"day": latest.isoformat()}
+        )
     if previewed is not None and previewed != figures_digest(payload):
         raise CommunicationError(
             _("The figures changed after your preview. Check the new figures and save again.")

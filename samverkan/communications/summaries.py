@@ -56,6 +56,18 @@ def _both_languages(text) -> tuple[str, str]:
     return sv, en
 
 
+def latest_event_date(municipalities) -> date | None:
+    """The latest incident date (``occurred_on``) of the police events stored for
+    ``municipalities`` (Municipality instances or a queryset); None when there are none.
+
+    A situation summary's period must start on or before it (``services.
+    draft_situation_summary``); figures after it are not zero but not yet known.
+    """
+    return PoliceEvent.objects.filter(municipality__in=municipalities).aggregate(
+        last=Max("occurred_on")
+    )["last"]
+
+
 def situation_summary_payload(
     *,
     tenant: Tenant,

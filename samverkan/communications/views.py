@@ -21,7 +21,7 @@ from .forms import (
     SituationSummaryForm,
 )
 from .models import CommunicationKind, CommunicationPlan, JointCommunication
-from .permissions import can_approve_for, can_draft, can_edit_communication_plan
+from .permissions import can_approve_for, can_draft, can_edit_communication_plan, can_revise
 from .summaries import figures_digest, situation_summary_payload, summary_context
 
 
@@ -74,7 +74,9 @@ def summary_new(request: HttpRequest) -> HttpResponse:
 
     "Preview" shows the suppressed table for the chosen period; "Save draft" freezes the
     same figures into version 1 (refused, with the new figures shown, if they changed
-    since the preview). Coordinators and approvers only (``can_draft``); others 404.
+    since the preview). A period starting after the latest police event in scope is
+    refused; one ending after it is previewed and saved with a warning that the figures
+    stop at that day. Coordinators and approvers only (``can_draft``); others 404.
     """
     tenant = Tenant.objects.for_user(request.user).first()
     if tenant is None or not can_draft(request.user, tenant):
@@ -112,6 +114,9 @@ def summary_new(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request, _("The summary was saved as a draft. Both parties must approve it.")
                 )
+                warn_about_removals(request, form)
+                if form.data_ends_on is not None:
+                    messages.warning(request, form.partial_period_warning())
                 return redirect("communications-detail", pk=c.pk)
             except services.CommunicationError as e:
                 form.add_error(None, str(e))
@@ -123,6 +128,9 @@ def summary_new(request: HttpRequest) -> HttpResponse:
             "preview": preview,
             "preview_context": summary_context(preview) if preview else None,
             "preview_digest": figures_digest(preview) if preview else "",
+            "period_warning": form.partial_period_warning()
+            if preview and form.data_ends_on is not None
+            else "",
         },
     )
 
@@ -138,6 +146,9 @@ def communication_detail(request: HttpRequest, pk: int) -> HttpResponse:
     latest = versions[-1]
     parties = list(communication.parties.order_by("name"))
     approved = {a.organisation_id: a for a in latest.approvals.all() if a.digest == latest.digest}
+    # Revising and publishing: the parties and those above them (ADR 0097); commenting:
+    # every drafter who sees it.
+    owns = can_revise(request.user, communication)
     party_rows = [
         {
             "organisation": p,
@@ -157,8 +168,9 @@ def communication_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "missing": services.missing_approvals(latest),
             "publication": communication.latest_publication(),
             "comments": communication.comments.select_related("author", "version"),
-            "can_draft": can_draft(request.user, communication.tenant),
-            "can_publish": any(r["can_approve"] for r in party_rows),
+            "can_revise": owns,
+            "can_comment": can_draft(request.user, communication.tenant),
+            "can_publish": owns,
             "revision_form": RevisionForm(
                 initial={"title": latest.title, "body": latest.body, "based_on": latest.number}
             ),
@@ -304,6 +316,7 @@ def plan_new(request: HttpRequest, agreement_pk: int) -> HttpResponse:
                 by=request.user,
             )
             messages.success(request, _("The communication plan was saved."))
+            warn_about_removals(request, form)
             return redirect("communications-plan-detail", pk=plan.pk)
         except services.CommunicationError as e:
             form.add_error(None, str(e))
@@ -329,6 +342,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_communication_plan(plan=plan, by=request.user, **data)
             messages.success(request, _("The communication plan was saved."))
+            warn_about_removals(request, form)
             return redirect("communications-plan-detail", pk=plan.pk)
         except services.PlanChanged as e:
             # Keep the writer's text; show the saved plan and let a second save win.

@@ -126,3 +126,39 @@ class CommunicationScrubbingTests(ScrubAssertions, TwoPartyCase):
         comment.save()
         comment.refresh_from_db()
         self.assertEqual(comment.text, STORED)
+
+
+class CommunicationPlanScrubbingTests(ScrubAssertions, TwoPartyCase):
+    PLAN = {
+        "purpose": TYPED,
+        "main_message": "Tryggare Järva",
+        "target_groups": "Boende",
+        "channels": "Webben",
+    }
+
+    def test_writing_a_plan_is_scrubbed_and_told(self) -> None:
+        agreement = self.make_local_agreement()
+        self.client.force_login(self.per)
+        r = self.client.post(f"/communication/plans/new/{agreement.pk}/", self.PLAN, follow=True)
+        plan = CommunicationPlan.objects.get(agreement=agreement)
+        self.assertEqual(plan.purpose, STORED)
+        self.assertWarnedAboutRemovals(r)
+
+    def test_changing_a_plan_is_scrubbed_and_told(self) -> None:
+        agreement = self.make_local_agreement()
+        plan = CommunicationPlan.objects.create(
+            agreement=agreement, **{**self.PLAN, "purpose": "Berätta om Järva"}
+        )
+        self.client.force_login(self.per)
+        r = self.client.post(
+            f"/communication/plans/{plan.pk}/edit/",
+            {**self.PLAN, "channels": TYPED, "based_on": plan.updated_at.isoformat()},
+            follow=True,
+        )
+        plan.refresh_from_db()
+        self.assertEqual((plan.purpose, plan.channels), (STORED, STORED))
+        self.assertContains(
+            r,
+            "Platser, inte personer: vi tog bort 2 personnummer, 2 telefonnummer, "
+            "2 e-postadresser ur din text innan den sparades.",
+        )

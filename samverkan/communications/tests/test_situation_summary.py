@@ -9,6 +9,7 @@ district added here, 90 (published). 37, 64 and the total 191 must never be publ
 import re
 from datetime import date
 
+from samverkan.common.testing.scrub import STORED, TYPED, ScrubAssertions
 from samverkan.communications import services
 from samverkan.communications.models import CommunicationKind, JointCommunication, Publication
 from samverkan.communications.summaries import figures_digest, situation_summary_payload
@@ -264,6 +265,75 @@ class DraftSummaryTests(SummaryCase):
                 parties=[self.jarva_sdf, self.lpo_jarva],
                 by=self.olle,
             )
+
+
+class SummaryPeriodTests(ScrubAssertions, SummaryCase):
+    """The data end on 2025-03-01 (the events' incident date)."""
+
+    def save(self, **overrides):
+        """Preview, then save the previewed figures; the response followed to its page."""
+        preview = self.client.post(
+            "/communication/summary/new/", self.form_data(action="preview", **overrides)
+        )
+        return self.client.post(
+            "/communication/summary/new/",
+            self.form_data(action="save", figures=preview.context["preview_digest"], **overrides),
+            follow=True,
+        )
+
+    def test_a_period_after_the_data_is_refused_naming_the_last_day(self) -> None:
+        self.client.force_login(self.anna)
+        for action in ("preview", "save"):
+            response = self.client.post(
+                "/communication/summary/new/",
+                self.form_data(action=action, start="2030-01-01", end="2030-02-01"),
+            )
+            self.assertContains(
+                response,
+                "Uppgifterna sträcker sig till 2025-03-01. Välj en period som börjar senast "
+                "den dagen.",
+            )
+            self.assertIsNone(response.context["preview"])
+        with self.assertRaisesMessage(services.CommunicationError, "2025-03-01"):
+            services.draft_situation_summary(
+                tenant=self.stockholm,
+                start=date(2025, 3, 2),
+                end=date(2025, 4, 1),
+                title="x",
+                body="y",
+                parties=[self.jarva_sdf, self.lpo_jarva],
+                by=self.anna,
+            )
+        self.assertFalse(JointCommunication.objects.exists())
+
+    def test_a_period_ending_after_the_data_is_drafted_with_a_warning(self) -> None:
+        warning = (
+            "Uppgifterna sträcker sig till 2025-03-01. Siffrorna täcker perioden bara fram "
+            "till den dagen."
+        )
+        self.client.force_login(self.anna)
+        preview = self.client.post("/communication/summary/new/", self.form_data(action="preview"))
+        self.assertContains(preview, warning)
+        self.assertContains(self.save(), warning)
+        self.assertTrue(JointCommunication.objects.exists())
+        # A period inside the data: no warning.
+        self.assertNotContains(self.save(end="2025-03-01"), "Uppgifterna sträcker sig")
+
+    def test_the_summary_text_is_scrubbed_and_the_writer_told(self) -> None:
+        self.client.force_login(self.anna)
+        response = self.save(body=TYPED)
+        self.assertEqual(JointCommunication.objects.get().latest_version().body, STORED)
+        self.assertWarnedAboutRemovals(response)
+
+    def test_the_kind_label_starts_with_a_capital_letter(self) -> None:
+        self.client.force_login(self.anna)
+        detail = self.save()
+        self.assertContains(detail, "Offentlig sammanfattning av en lägesbild · version 1")
+        self.assertContains(
+            self.client.get("/communication/"),
+            '<td class="govuk-table__cell">Offentlig sammanfattning av en lägesbild</td>',
+            html=True,
+        )
 
 
 class PublishedSummaryTests(SummaryCase):
