@@ -41,7 +41,7 @@ class PublicSummaryBrowserTests(BrowserTestCase):
         self.assertEqual(
             labels,
             [
-                "Norrmalm: 1,3",
+                "Norrmalm: 1,29",
                 "Rinkeby-Kista: färre än 50 händelser",
                 "Södermalm: färre än 50 händelser",
             ],
