@@ -7,7 +7,8 @@ Södermalm's district-limited members (Sara, Sven, Stina) are told "not found" o
 the other tenant; a pledge without districts would be read by every member.
 Changing one needs ``can_draft`` in the pledge's tenant (coordinators; the platform
 operator holds no membership, so not them either); others get "not found". A change
-answers with a redirect, also when the form is refused (the message says why).
+answers with a redirect; a refused form shows its page again with 400 (so the entries
+post valid data: the writes are rolled back).
 """
 
 from samverkan.organisations.matrix import (
@@ -63,8 +64,12 @@ URLS = {
     "pledges-follow-up-add": draft(
         "promise", data={"reported_on": "2026-03-31", "outcome_count": 4}
     ),
-    "pledges-dialogue-add": draft(),
-    "pledges-next": draft(),
+    "pledges-dialogue-add": draft(
+        data={"held_on": "2026-03-01", "method": "walk", "participants": 12, "outcome": "Ljus"}
+    ),
+    "pledges-next": draft(
+        data={"title": "Nästa period", "valid_from": "2027-01-01", "valid_to": "2027-12-31"}
+    ),
     # Starts the joint communication both parties approve (a real write, rolled back).
     "pledges-publish": draft(),
 }

@@ -12,6 +12,12 @@ its police, municipality and joint promises linked to the activities of the plan
 Järva 2026 plan, so the promise pages show the activities' follow-up as the promise's
 outcome (nothing typed twice). It stays a draft: the demo has no approvers for Järva's
 parties. Idempotent.
+
+Both pledges cover districts (ADR 0095: a pledge without districts is tenant-wide), so
+the demo shows district scoping: Hägersten-Liljeholmen 2022 covers Hägersten-Älvsjö (the
+district Hägersten-Liljeholmen merged into in 2020, whose administration is its municipal
+party), Järva covers Rinkeby-Kista and Spånga-Tensta. A demo pledge loaded before it had
+districts gets them on the next run.
 """
 
 from datetime import date
@@ -23,6 +29,7 @@ from samverkan.agreements.models import Agreement
 from samverkan.communications import services as comms
 from samverkan.communications.models import CommunicationKind, JointCommunication
 from samverkan.datasets.base import ImportResult
+from samverkan.geography.models import District
 from samverkan.organisations.models import Organisation, OrganisationKind, Tenant
 from samverkan.plans.models import ActionPlan
 
@@ -33,6 +40,17 @@ SOURCE = "polisen.se, Medborgarlöfte Hägersten-Liljeholmen 2022 (LPO Skärholm
 DEMO = "Demodata: påhittat utfall för att visa uppföljningen."
 JARVA_PLEDGE = "DEMO – Medborgarlöfte Järva 2026"
 PLAN_2026 = "DEMO – Handlingsplan Järva 2026"  # samverkan.plans.demo.PLAN_2026
+# District codes of the bundled geography (data/gazetteer/stockholm/districts.csv).
+HAGERSTEN_DISTRICTS = ["80129"]  # Hägersten-Älvsjö (variant: Hägersten-Liljeholmen)
+JARVA_DISTRICTS = ["80125", "80103"]  # Rinkeby-Kista, Spånga-Tensta
+
+
+def _cover(pledge: CitizenPledge, codes: list[str]) -> None:
+    """Give ``pledge`` the districts ``codes`` unless it already has districts."""
+    if not pledge.districts.exists():
+        pledge.districts.set(
+            District.objects.filter(code__in=codes, municipality__tenants=pledge.tenant)
+        )
 
 
 def _publish(communication: JointCommunication, approvers: dict[Organisation, User]) -> None:
@@ -76,6 +94,7 @@ def load_pledges_demo(tenant_slug: str = "stockholm") -> ImportResult:
             "expected_effect": "Ökad trygghet och synlig närvaro i Liljeholmen och Vårberg/Sätra.",
         },
     )
+    _cover(pledge, HAGERSTEN_DISTRICTS)
     if not created:
         result.unchanged += 1
         return result
@@ -166,7 +185,10 @@ def _load_jarva_pledge(tenant: Tenant, result: ImportResult) -> None:
     plan = ActionPlan.objects.filter(
         title=PLAN_2026, is_demo=True, agreement__tenant=tenant
     ).first()
-    if plan is None or CitizenPledge.objects.filter(tenant=tenant, title=JARVA_PLEDGE).exists():
+    existing = CitizenPledge.objects.filter(tenant=tenant, title=JARVA_PLEDGE).first()
+    if existing is not None:
+        _cover(existing, JARVA_DISTRICTS)
+    if plan is None or existing is not None:
         return
     parties = plan.agreement.parties.all()
     sdf = parties.exclude(kind__in=[OrganisationKind.POLICE_AREA, OrganisationKind.POLICE_REGION])
@@ -185,6 +207,7 @@ def _load_jarva_pledge(tenant: Tenant, result: ImportResult) -> None:
         problems="Demo: otrygghet och öppen narkotikahandel vid Rinkeby torg kvällstid.",
         expected_effect="Demo: tryggare torg och gångstråk kvällstid.",
     )
+    _cover(pledge, JARVA_DISTRICTS)
     promises = [
         (
             PromiseParty.POLICE,

@@ -1,9 +1,25 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.common.forms import ScrubbingFormMixin
 
 from .models import CitizenDialogue, CitizenPledge, Promise
+
+# The longest promise text the form takes: a promise is a sentence or a short paragraph
+# printed on the public pledge, not a report (the model field itself is unbounded text).
+PROMISE_TEXT_MAX = 2000
+
+
+def check_period(form: forms.Form, start: str = "valid_from", end: str = "valid_to") -> None:
+    """Add a field error on ``end`` when the period ends before it starts.
+
+    Same wording as the plans and problems forms. Runs in ``clean()``, so a ModelForm does
+    not go on to report the database constraint ``pledge_period_ordered`` in its own words.
+    """
+    data = form.cleaned_data
+    if data.get(start) and data.get(end) and data[end] < data[start]:
+        form.add_error(end, _("The period ends before it starts."))
 
 
 class PledgeForm(ScrubbingFormMixin, forms.ModelForm):
@@ -36,6 +52,11 @@ class PledgeForm(ScrubbingFormMixin, forms.ModelForm):
                 kind__in=["police_region", "police_area"]
             )
 
+    def clean(self):
+        data = super().clean()
+        check_period(self)
+        return data
+
 
 class ActivityLinksMixin:
     """Adds ``activities``: a multiple choice limited to what the gate lets the user link.
@@ -50,6 +71,10 @@ class ActivityLinksMixin:
             queryset=activities,
             required=False,
             widget=forms.CheckboxSelectMultiple,
+            error_messages={
+                "invalid_choice": _("Only the activities offered can be linked."),
+                "invalid_pk_value": _("Only the activities offered can be linked."),
+            },
             label=_("Linked activities of action plans"),
             help_text=_(
                 "Their follow-up counts for the promise too: record it once, on the activity."
@@ -76,6 +101,15 @@ class PromiseForm(ScrubbingFormMixin, ActivityLinksMixin, forms.ModelForm):
 
     def __init__(self, *args, activities=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["text"].validators.append(
+            MaxLengthValidator(
+                PROMISE_TEXT_MAX,
+                message=_(
+                    "Keep the promise to at most %(limit_value)d characters "
+                    "(it has %(show_value)d)."
+                ),
+            )
+        )
         if activities is not None:
             self._add_activities_field(activities)
 
@@ -104,6 +138,11 @@ class NextPledgeForm(ScrubbingFormMixin, forms.Form):
     title = forms.CharField(label=_("Title of the next pledge"), max_length=300)
     valid_from = forms.DateField(label=_("Valid from (YYYY-MM-DD)"))
     valid_to = forms.DateField(label=_("Valid to (YYYY-MM-DD)"))
+
+    def clean(self):
+        data = super().clean()
+        check_period(self)
+        return data
 
 
 class DialogueForm(ScrubbingFormMixin, forms.ModelForm):

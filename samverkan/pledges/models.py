@@ -87,7 +87,9 @@ class CitizenPledge(TimestampedModel):
         ordering = ["-valid_from", "title"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__gte=models.F("valid_from")), name="pledge_period_ordered"
+                condition=Q(valid_to__gte=models.F("valid_from")),
+                name="pledge_period_ordered",
+                violation_error_message=_("The period ends before it starts."),
             )
         ]
 

@@ -82,6 +82,13 @@ class PromiseOutcome:
         return (self.total or 0) >= self.required_so_far
 
     @property
+    def short_so_far(self) -> int | None:
+        """How many more the target requires up to ``on`` (0 when met); None without one."""
+        if self.required_so_far is None:
+            return None
+        return max(self.required_so_far - (self.total or 0), 0)
+
+    @property
     def unit_label(self) -> str:
         return str(TargetUnit(self.unit).label)
 

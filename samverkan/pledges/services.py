@@ -100,8 +100,11 @@ def start_next_pledge(
     Each continued promise keeps its activity links: to the same activity when it runs
     into the new period, or to the activity it was carried over to (plans' carry-over)
     when that one does; a link to an activity that ended before the new period and was
-    not carried over is not taken along.
+    not carried over is not taken along. Raises PledgeError (nothing written) when the new
+    period ends before it starts, starts before this one ends, or a next period exists.
     """
+    if valid_to < valid_from:
+        raise PledgeError(_("The period ends before it starts."))
     if valid_from <= pledge.valid_to:
         raise PledgeError(
             _("The next period must start after this one ends (%(day)s).")

@@ -80,15 +80,32 @@ def pledge_new(request: HttpRequest) -> HttpResponse:
     return render(request, "pledges/form.html", {"form": form})
 
 
-@login_required
-def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = _pledge(request, pk)
+def _pledge_page(
+    request: HttpRequest,
+    pledge: CitizenPledge,
+    *,
+    promise_form: PromiseForm | None = None,
+    dialogue_form: DialogueForm | None = None,
+    next_form: NextPledgeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The pledge page; a bound form given here is shown with its errors and what was typed.
+
+    At most one form is bound (the one just posted): it feeds the error summary on top.
+    """
     promises = pledge.promises.select_related(
         "pledge", "neighbourhood", "continues__pledge"
     ).prefetch_related("follow_ups")
     today = timezone.localdate()
     rows = [(p, promise_outcome(p, on=today)) for p in promises]
     can_edit = can_draft(request.user, pledge.tenant)
+    if promise_form is None:
+        promise_form = PromiseForm(
+            activities=linkable_activities(request.user, pledge) if can_edit else None
+        )
+    dialogue_form = dialogue_form or DialogueForm()
+    next_form = next_form or NextPledgeForm()
+    bound = [f for f in (promise_form, dialogue_form, next_form) if f.is_bound]
     return render(
         request,
         "pledges/detail.html",
@@ -97,47 +114,51 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "dialogues": pledge.dialogues.all(),
             "can_edit": can_edit,
-            "promise_form": PromiseForm(
-                activities=linkable_activities(request.user, pledge) if can_edit else None
-            ),
-            "dialogue_form": DialogueForm(),
-            "next_form": NextPledgeForm(),
+            "promise_form": promise_form,
+            "dialogue_form": dialogue_form,
+            "next_form": next_form,
+            "error_form": bound[0] if bound else None,
         },
+        status=status,
     )
+
+
+@login_required
+def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _pledge_page(request, _pledge(request, pk))
 
 
 @require_POST
 @login_required
 def promise_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a promise; an invalid one shows the pledge page again (400) with its errors."""
     pledge = _pledge(request, pk)
     _require_draft_rights(request, pledge.tenant, pledge)
     form = PromiseForm(request.POST, activities=linkable_activities(request.user, pledge))
-    if form.is_valid():
-        promise = form.save(commit=False)
-        promise.pledge = pledge
-        promise.order = pledge.promises.count()
-        promise.save()
-        if form.cleaned_data["activities"]:
-            services.set_promise_activities(
-                promise=promise, activities=list(form.cleaned_data["activities"]), by=request.user
-            )
-        warn_about_removals(request, form)
-        messages.success(request, _("The promise was added."))
-    else:
-        messages.error(
-            request,
-            _(
-                "The promise needs a party and a text; a target needs a unit; "
-                "only the activities offered can be linked."
-            ),
+    if not form.is_valid():
+        return _pledge_page(request, pledge, promise_form=form, status=400)
+    promise = form.save(commit=False)
+    promise.pledge = pledge
+    promise.order = pledge.promises.count()
+    promise.save()
+    if form.cleaned_data["activities"]:
+        services.set_promise_activities(
+            promise=promise, activities=list(form.cleaned_data["activities"]), by=request.user
         )
+    warn_about_removals(request, form)
+    messages.success(request, _("The promise was added."))
     return redirect("pledges-detail", pk=pledge.pk)
 
 
-@login_required
-def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A promise's follow-up: its own reports next to its linked activities' entries."""
-    promise = _promise(request, pk)
+def _promise_page(
+    request: HttpRequest,
+    promise: Promise,
+    *,
+    links_form: PromiseActivitiesForm | None = None,
+    follow_up_form: FollowUpForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The promise page; a bound form given here is shown with its errors and what was typed."""
     pledge = promise.pledge
     outcome = promise_outcome(promise, on=timezone.localdate())
     visible = set(
@@ -151,12 +172,13 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
         key=lambda e: (e.reported_on, e.pk),
     )
     can_edit = can_draft(request.user, pledge.tenant)
-    links_form = None
-    if can_edit:
+    if can_edit and links_form is None:
         links_form = PromiseActivitiesForm(
             activities=linkable_activities(request.user, pledge),
             initial={"activities": sorted(visible)},
         )
+    follow_up_form = follow_up_form or FollowUpForm()
+    bound = [f for f in (links_form, follow_up_form) if f is not None and f.is_bound]
     return render(
         request,
         "pledges/promise.html",
@@ -170,15 +192,23 @@ def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "activity_codes": {o.activity.pk: o.activity for o in shown},
             "can_edit": can_edit,
             "links_form": links_form,
-            "follow_up_form": FollowUpForm(),
+            "follow_up_form": follow_up_form,
+            "error_form": bound[0] if bound else None,
         },
+        status=status,
     )
+
+
+@login_required
+def promise_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A promise's follow-up: its own reports next to its linked activities' entries."""
+    return _promise_page(request, _promise(request, pk))
 
 
 @require_POST
 @login_required
 def promise_activities(request: HttpRequest, pk: int) -> HttpResponse:
-    """Set the promise's linked activities (among those the user may link)."""
+    """Set the promise's linked activities (among those the user may link); errors: 400."""
     promise = _promise(request, pk)
     _require_draft_rights(request, promise.pledge.tenant, promise.pledge)
     form = PromiseActivitiesForm(
@@ -189,66 +219,67 @@ def promise_activities(request: HttpRequest, pk: int) -> HttpResponse:
             services.set_promise_activities(
                 promise=promise, activities=list(form.cleaned_data["activities"]), by=request.user
             )
-            messages.success(request, _("The linked activities were saved."))
         except services.PledgeError as e:
-            messages.error(request, str(e))
-    else:
-        messages.error(request, _("Only the activities offered can be linked. Nothing was saved."))
-    return redirect("pledges-promise-detail", pk=promise.pk)
+            form.add_error("activities", str(e))
+        else:
+            messages.success(request, _("The linked activities were saved."))
+            return redirect("pledges-promise-detail", pk=promise.pk)
+    return _promise_page(request, promise, links_form=form, status=400)
 
 
 @require_POST
 @login_required
 def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the promise's own follow-up; errors show the promise page again (400)."""
     promise = _promise(request, pk)
     _require_draft_rights(request, promise.pledge.tenant, promise.pledge)
     form = FollowUpForm(request.POST)
     if form.is_valid():
         try:
             services.record_promise_follow_up(promise=promise, by=request.user, **form.cleaned_data)
+        except services.PledgeError as e:
+            form.add_error(None, str(e))
+        else:
             warn_about_removals(request, form)
             messages.success(request, _("The follow-up was recorded."))
-        except services.PledgeError as e:
-            messages.error(request, str(e))
-    else:
-        messages.error(request, _("Give the date as YYYY-MM-DD and a count of zero or more."))
-    return redirect("pledges-promise-detail", pk=promise.pk)
+            return redirect("pledges-promise-detail", pk=promise.pk)
+    return _promise_page(request, promise, follow_up_form=form, status=400)
 
 
 @require_POST
 @login_required
 def dialogue_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a citizen dialogue; errors show the pledge page again (400)."""
     pledge = _pledge(request, pk)
     _require_draft_rights(request, pledge.tenant, pledge)
     form = DialogueForm(request.POST)
-    if form.is_valid():
-        dialogue = form.save(commit=False)
-        dialogue.tenant, dialogue.pledge = pledge.tenant, pledge
-        dialogue.save()
-        warn_about_removals(request, form)
-        messages.success(request, _("The dialogue was recorded."))
-    else:
-        messages.error(request, _("Give the date, method, number of participants and outcome."))
+    if not form.is_valid():
+        return _pledge_page(request, pledge, dialogue_form=form, status=400)
+    dialogue = form.save(commit=False)
+    dialogue.tenant, dialogue.pledge = pledge.tenant, pledge
+    dialogue.save()
+    warn_about_removals(request, form)
+    messages.success(request, _("The dialogue was recorded."))
     return redirect("pledges-detail", pk=pledge.pk)
 
 
 @require_POST
 @login_required
 def next_pledge(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start the next period's pledge; errors show the pledge page again (400), nothing saved."""
     pledge = _pledge(request, pk)
     _require_draft_rights(request, pledge.tenant, pledge)
     form = NextPledgeForm(request.POST)
     if form.is_valid():
         try:
             new = services.start_next_pledge(pledge=pledge, **form.cleaned_data)
+        except services.PledgeError as e:
+            form.add_error(None, str(e))
+        else:
             warn_about_removals(request, form)
             messages.success(request, _("The next period's pledge was created."))
             return redirect("pledges-detail", pk=new.pk)
-        except services.PledgeError as e:
-            messages.error(request, str(e))
-    else:
-        messages.error(request, _("Give a title and the new period as YYYY-MM-DD."))
-    return redirect("pledges-detail", pk=pledge.pk)
+    return _pledge_page(request, pledge, next_form=form, status=400)
 
 
 @require_POST

@@ -69,3 +69,19 @@ class PledgePagesBrowserTests(BrowserTestCase):
                 page = self.visit(path)
                 self.assertIn("govuk-heading-l", page.content())
                 self.assertPageIsClean()
+
+        with self.subTest("an invalid promise shows its errors"):
+            self.visit(f"/pledges/{pledge.pk}/")
+            self.page.fill("#id_text", "Fotpatrullera Tensta centrum")
+            self.page.fill("#id_place_name", "x" * 300)
+            self.page.click("text=Lägg till löfte")
+            self.page.wait_for_selector(".govuk-error-summary")
+            self.assertEqual(self.page.input_value("#id_text"), "Fotpatrullera Tensta centrum")
+            # The page comes back as 400 on purpose; the browser logs that, nothing else.
+            self.assertEqual(
+                self.failed_requests, [f"400 {self.url(f'/pledges/{pledge.pk}/promises/')}"]
+            )
+            self.assertEqual(len(self.console_errors), 1)
+            self.console_errors.clear()
+            self.failed_requests.clear()
+            self.assertPageIsClean()

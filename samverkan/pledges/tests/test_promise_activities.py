@@ -130,7 +130,7 @@ class LinkingTests(PromiseActivitiesCase):
         r = self.client.post(
             f"/pledges/promises/{promise.pk}/activities/", {"activities": [self.patrol.pk]}
         )
-        self.assertRedirects(r, f"/pledges/promises/{promise.pk}/")
+        self.assertContains(r, "Bara de aktiviteter som erbjuds kan kopplas.", status_code=400)
         self.assertFalse(promise.activities.exists())
         with self.assertRaises(services.PledgeError):
             services.set_promise_activities(
