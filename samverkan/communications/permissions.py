@@ -55,10 +55,21 @@ def can_revise(user, communication) -> bool:
     """
     if not user.is_authenticated or not sees(user, communication):
         return False
+    return can_draft_for(user, communication.parties.all())
+
+
+def can_draft_for(user, parties) -> bool:
+    """Does ``user`` hold a drafting capability in one of ``parties`` or above one?
+
+    The party rule of ADR 0097, for a new communication (the parties chosen) as for a new
+    version (the communication's parties). A superuser passes; anonymous users do not.
+    """
+    if not user.is_authenticated:
+        return False
     if user.is_superuser:
         return True
-    parties = set(communication.parties.values_list("pk", flat=True))
-    return any(parties & editing_organisations(user, capability) for capability in DRAFTING)
+    ids = {p.pk for p in parties}
+    return any(ids & editing_organisations(user, capability) for capability in DRAFTING)
 
 
 def can_edit_communication_plan(user, agreement) -> bool:

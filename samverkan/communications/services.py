@@ -20,7 +20,13 @@ from .models import (
     Publication,
     content_digest,
 )
-from .permissions import can_approve_for, can_draft, can_edit_communication_plan, can_revise
+from .permissions import (
+    can_approve_for,
+    can_draft,
+    can_draft_for,
+    can_edit_communication_plan,
+    can_revise,
+)
 from .summaries import figures_digest, latest_event_date, situation_summary_payload
 
 
@@ -48,6 +54,10 @@ def start_communication(
         raise CommunicationError(_("All parties must belong to the tenant."))
     if not any(p.is_police for p in parties) or all(p.is_police for p in parties):
         raise CommunicationError(_("A joint communication needs a police and a municipal party."))
+    if not can_draft_for(by, parties):
+        raise CommunicationError(
+            _("You can only write in the name of your own organisation: choose it as a party.")
+        )
     communication = JointCommunication.objects.create(
         tenant=tenant,
         kind=kind,

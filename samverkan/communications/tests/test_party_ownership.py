@@ -85,3 +85,32 @@ class PartyOwnershipTests(TwoPartyCase):
         self.client.force_login(self.rolf)  # the police region, above LPO Järva
         self.client.post(f"/communication/{c.pk}/publish/")
         self.assertEqual(Publication.objects.get().published_by, self.rolf)
+
+
+class StartingInOthersNameTests(TwoPartyCase):
+    """Starting a communication follows the same party rule as revising it (ADR 0097)."""
+
+    def test_a_drafter_cannot_start_one_in_two_other_organisations_names(self) -> None:
+        from samverkan.communications.models import CommunicationKind, JointCommunication
+
+        before = JointCommunication.objects.count()
+        with self.assertRaisesMessage(services.CommunicationError, "din egen organisations"):
+            services.start_communication(
+                tenant=self.stockholm,
+                kind=CommunicationKind.PRESS_TEXT,
+                title="Text i andras namn",
+                body="…",
+                parties=[self.jarva_sdf, self.lpo_jarva],
+                by=self.sara,
+            )
+        self.assertEqual(JointCommunication.objects.count(), before)
+        # A party's own drafter, and the city above the district administration, may.
+        for user in (self.per, self.anna):
+            services.start_communication(
+                tenant=self.stockholm,
+                kind=CommunicationKind.PRESS_TEXT,
+                title=f"Text av {user.username}",
+                body="…",
+                parties=[self.jarva_sdf, self.lpo_jarva],
+                by=user,
+            )
