@@ -28,6 +28,7 @@ from .forms import (
     PlanForm,
     TargetForm,
 )
+from .links import activity_links
 from .models import ActionPlan, Activity, Indicator
 from .permissions import can_edit_plan
 from .visibility import editable_agreements, visible_agreements
@@ -194,6 +195,7 @@ def _activity_page(request, activity: Activity, on: date, form, status: int = 20
             "target": target,
             "form": form,
             "can_edit": can_edit_plan(request.user, activity.plan),
+            "linked": activity_links(activity=activity, user=request.user),
         },
         status=status,
     )

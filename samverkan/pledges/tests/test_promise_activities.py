@@ -413,3 +413,32 @@ class DoneWhenTests(PromiseActivitiesCase):
         self.assertIn('"from_activities": 12', payload)
         for personal in ("Kalle", "per", "Persson", self.per.email):
             self.assertNotIn(personal, payload.replace("per_", "").replace("period", ""))
+
+
+class ActivityPageTests(PromiseActivitiesCase):
+    """The activity's page names the promises it carries out (plans.links), gated."""
+
+    def test_the_activity_page_lists_its_visible_promises(self) -> None:
+        promise = self.promise()
+        promise.activities.add(self.patrol)
+        self.pledge.districts.add(self.rinkeby_kista)
+        url = f"/plans/activities/{self.patrol.pk}/"
+        self.client.force_login(self.per)
+        page = self.client.get(url)
+        self.assertContains(page, "Löften i medborgarlöften som aktiviteten genomför")
+        self.assertContains(page, f'href="/pledges/promises/{promise.pk}/"')
+        # Not on an activity without linked promises.
+        other = self.client.get(f"/plans/activities/{self.lighting.pk}/")
+        self.assertNotContains(other, "Löften i medborgarlöften")
+
+    def test_a_promise_the_user_may_not_see_is_left_out(self) -> None:
+        from samverkan.pledges.links import promises_of_activity
+
+        promise = self.promise()
+        promise.activities.add(self.patrol)
+        self.pledge.districts.add(self.sodermalm)
+        self.assertIsNone(promises_of_activity(activity=self.patrol, user=self.olle))
+        self.assertEqual(
+            [i["url"] for i in promises_of_activity(activity=self.patrol, user=self.anna)["items"]],
+            [f"/pledges/promises/{promise.pk}/"],
+        )
