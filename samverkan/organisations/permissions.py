@@ -167,13 +167,21 @@ def _in_force_q() -> Q:
     )
 
 
-def visible_district_ids(user: User | AnonymousUser, capability: str = "view") -> set[int]:
-    """Ids of the districts where the user holds ``capability`` today (see visible_districts)."""
+def visible_district_ids(
+    user: User | AnonymousUser, capability: str | tuple[str, ...] = "view"
+) -> set[int]:
+    """Ids of the districts where the user holds ``capability`` today (see visible_districts).
+
+    ``capability``: one code, or a tuple of codes of which a membership must grant any.
+    """
     if not user.is_authenticated:
         return set()
     if user.is_superuser:
         return set(District.objects.values_list("pk", flat=True))
-    memberships = [m for m in active_memberships(user) if m.role.grants(capability)]
+    capabilities = (capability,) if isinstance(capability, str) else capability
+    memberships = [
+        m for m in active_memberships(user) if any(m.role.grants(c) for c in capabilities)
+    ]
     ids: set[int] = set()
     whole: set[int] = set()  # tenants reached as a whole
     reach = membership_districts(memberships)

@@ -18,10 +18,7 @@ def district_ids_for_user(user, capabilities: tuple[str, ...] = ("view",)) -> se
     Empty for anonymous users and for users without such memberships. Superusers get
     every district. ``capabilities`` are Role capability codes (see organisations.Role).
     """
-    ids: set[int] = set()
-    for capability in capabilities:
-        ids |= visible_district_ids(user, capability)
-    return ids
+    return visible_district_ids(user, tuple(capabilities))
 
 
 def tenant_ids_for_user(user) -> set[int]:

@@ -22,7 +22,7 @@ The rule (docs/decisions/0089-promise-follow-up-from-activities.md):
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from samverkan.plans import targets as target_math
@@ -139,6 +139,22 @@ def activity_outcome(activity: Activity, start: date, end: date) -> ActivityOutc
     )
 
 
+def prefetch_outcome_data(promises: list[Promise]) -> None:
+    """Load what ``promise_outcome`` reads for all ``promises`` at once (five queries for a
+    whole pledge instead of three per promise); relations already prefetched are kept."""
+    prefetch_related_objects(
+        promises,
+        "pledge",
+        "follow_ups",
+        Prefetch(
+            "activities",
+            queryset=Activity.objects.select_related("plan", "target").prefetch_related(
+                "follow_ups"
+            ),
+        ),
+    )
+
+
 def promise_outcome(promise: Promise, on: date | None = None) -> PromiseOutcome:
     """The outcome of ``promise`` over its pledge period, and the target's demand by ``on``.
 
@@ -148,12 +164,15 @@ def promise_outcome(promise: Promise, on: date | None = None) -> PromiseOutcome:
     ``on``). Reads all linked activities, whoever may see them: the outcome is the
     promise's, and is what gets published.
     """
+    prefetch_outcome_data([promise])  # a no-op for promises that come prefetched
     pledge: CitizenPledge = promise.pledge
     on = pledge.valid_to if on is None else on
     until = min(on, pledge.valid_to)
-    own = promise.follow_ups.aggregate(n=Sum("outcome_count"))["n"]
-    activities = promise.activities.select_related("plan", "target").prefetch_related("follow_ups")
-    outcomes = [activity_outcome(a, pledge.valid_from, pledge.valid_to) for a in activities]
+    reported = [f.outcome_count for f in promise.follow_ups.all() if f.outcome_count is not None]
+    own = sum(reported) if reported else None  # as SUM(): None when nothing was counted
+    outcomes = [
+        activity_outcome(a, pledge.valid_from, pledge.valid_to) for a in promise.activities.all()
+    ]
     counting = [o for o in outcomes if o.count is not None]
     units = {o.unit for o in counting}
     result = PromiseOutcome(promise=promise, on=on, own=own, activities=outcomes)

@@ -12,7 +12,12 @@ from samverkan.communications.services import revise_communication, start_commun
 from samverkan.plans.models import Activity
 
 from .models import CitizenPledge, Promise, PromiseFollowUp
-from .selectors import linkable_activities, outcome_payload, promise_outcome
+from .selectors import (
+    linkable_activities,
+    outcome_payload,
+    prefetch_outcome_data,
+    promise_outcome,
+)
 
 
 class PledgeError(Exception):
@@ -160,9 +165,11 @@ def pledge_payload(pledge: CitizenPledge, on: date | None = None) -> dict:
     """
     on = min(timezone.localdate() if on is None else on, pledge.valid_to)
     promises = []
-    for promise in pledge.promises.select_related("neighbourhood", "pledge").prefetch_related(
-        "follow_ups"
-    ):
+    rows = list(
+        pledge.promises.select_related("neighbourhood", "pledge").prefetch_related("follow_ups")
+    )
+    prefetch_outcome_data(rows)
+    for promise in rows:
         follow_ups = list(promise.follow_ups.all())
         outcome = promise_outcome(promise, on=on)
         promises.append(

@@ -24,7 +24,7 @@ from .forms import (
     PromiseForm,
 )
 from .models import CitizenPledge, Promise
-from .selectors import linkable_activities, promise_outcome
+from .selectors import linkable_activities, prefetch_outcome_data, promise_outcome
 
 
 def _pledge(request: HttpRequest, pk: int) -> CitizenPledge:
@@ -97,6 +97,8 @@ def _pledge_page(
         "pledge", "neighbourhood", "continues__pledge"
     ).prefetch_related("follow_ups")
     today = timezone.localdate()
+    promises = list(promises)
+    prefetch_outcome_data(promises)
     rows = [(p, promise_outcome(p, on=today)) for p in promises]
     can_edit = can_draft(request.user, pledge.tenant)
     if promise_form is None:

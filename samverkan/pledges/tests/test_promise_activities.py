@@ -17,7 +17,13 @@ from samverkan.communications.tests.test_two_party_rule import TwoPartyCase
 from samverkan.plans import services as plans
 from samverkan.plans.models import Activity, OwnerParty
 from samverkan.pledges import services
-from samverkan.pledges.models import CitizenPledge, Promise, PromiseParty, TargetUnit
+from samverkan.pledges.models import (
+    CitizenPledge,
+    Promise,
+    PromiseFollowUp,
+    PromiseParty,
+    TargetUnit,
+)
 from samverkan.pledges.selectors import promise_outcome
 
 
@@ -442,3 +448,30 @@ class ActivityPageTests(PromiseActivitiesCase):
             [i["url"] for i in promises_of_activity(activity=self.patrol, user=self.anna)["items"]],
             [f"/pledges/promises/{promise.pk}/"],
         )
+
+
+class OutcomeQueryTests(PromiseActivitiesCase):
+    """The pledge page reads every promise's outcome with a fixed number of queries."""
+
+    def queries_for_page(self) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.client.force_login(self.per)
+        with CaptureQueriesContext(connection) as ctx:
+            self.assertEqual(self.client.get(f"/pledges/{self.pledge.pk}/").status_code, 200)
+        return len(ctx.captured_queries)
+
+    def test_more_promises_do_not_mean_more_queries(self) -> None:
+        first = self.promise()
+        first.activities.add(self.patrol)
+        self.follow(self.patrol, date(2026, 3, 1), done_count=4)
+        one = self.queries_for_page()
+        for n, activity in enumerate((self.lighting, self.walks, self.weekends)):
+            promise = self.promise(text=f"Löfte {n}", order=n + 1)
+            promise.activities.add(activity)
+            self.follow(activity, date(2026, 3, 1), done_count=2)
+            PromiseFollowUp.objects.create(
+                promise=promise, reported_on=date(2026, 3, 2), outcome_count=1, reported_by=self.per
+            )
+        self.assertEqual(self.queries_for_page(), one)
