@@ -9,6 +9,8 @@ model permissions and get 403 here (docs/security.md, "The admin site").
 
 from django.contrib import admin
 
+from samverkan.common.admin import ReadOnlyAdmin, ReadOnlyAdminMixin
+
 from .models import (
     Approval,
     Comment,
@@ -19,32 +21,13 @@ from .models import (
 )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Look, never touch: no add, change or delete (the service functions do the writing)."""
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
-class VersionInline(admin.TabularInline):
+class VersionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = CommunicationVersion
     fields = ["number", "title", "digest", "created_by", "created_at"]
     readonly_fields = fields
     extra = 0
     can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(JointCommunication)

@@ -1,19 +1,8 @@
 from django.contrib import admin
 
+from samverkan.common.admin import ReadOnlyAdmin
+
 from .models import ActionPlan, Activity, FollowUp, Indicator, IndicatorValue, Target
-
-
-class AppendOnlyAdmin(admin.ModelAdmin):
-    """History rows are read-only in the admin too: add through the app, never edit."""
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_add_permission(self, request) -> bool:
-        return False
 
 
 @admin.register(ActionPlan)
@@ -31,5 +20,5 @@ class ActivityAdmin(admin.ModelAdmin):
 
 admin.site.register(Target)
 admin.site.register(Indicator)
-admin.site.register(FollowUp, AppendOnlyAdmin)
-admin.site.register(IndicatorValue, AppendOnlyAdmin)
+admin.site.register(FollowUp, ReadOnlyAdmin)
+admin.site.register(IndicatorValue, ReadOnlyAdmin)
